@@ -1,0 +1,12 @@
+// custom-elements.json, generated from the elements' JSDoc (@summary, @fires, @slot, @csspart,
+// @cssprop). `npm run manifest` writes it; scripts/check-manifest.mjs (part of `npm test`) fails
+// when it is stale.
+export default {
+  globs: ['src/components/**/*.ts'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/**/*.styles.ts'],
+  litelement: true,
+  outdir: '.',
+  // Never rewrite package.json (it already has "customElements").
+  packagejson: false,
+  dependencies: false,
+};

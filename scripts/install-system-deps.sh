@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the system packages atento's tests need on Debian/Ubuntu when run as root.
+# Otherwise it only checks, and says exactly what to install.
+#   chromium       browser tests (@web/test-runner) and screenshots
+# Later issues add dovecot-imapd (IMAP tests) here.
+set -euo pipefail
+
+need=()
+command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
+
+if [ ${#need[@]} -eq 0 ]; then
+  echo "system packages: all present"
+  exit 0
+fi
+
+if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  echo "system packages: installing ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  echo "system packages: installed ${need[*]}"
+else
+  echo "system packages missing: ${need[*]}" >&2
+  echo "install them with: sudo apt-get install -y ${need[*]}" >&2
+  echo "(or point CHROME_PATH at any Chromium/Chrome binary for the browser tests)" >&2
+  exit 1
+fi

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// Full-page PNG of a URL in Debian's Chromium (playwright-core never downloads a browser):
+//   node scripts/screenshot.mjs <url> <out.png> [width] [height] [--dark]
+// CHROME_PATH overrides /usr/bin/chromium. --dark emulates prefers-color-scheme: dark.
+import { chromium } from 'playwright-core';
+
+const args = process.argv.slice(2);
+const dark = args.includes('--dark');
+const [url, out, width = '1280', height = '800'] = args.filter((a) => a !== '--dark');
+if (!url || !out) {
+  console.error('usage: node scripts/screenshot.mjs <url> <out.png> [width] [height] [--dark]');
+  process.exit(2);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--headless=new',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+try {
+  const page = await browser.newPage({
+    viewport: { width: Number(width), height: Number(height) },
+    colorScheme: dark ? 'dark' : 'light',
+  });
+  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.error(`console error: ${m.text()}`);
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: out, fullPage: true });
+  console.log(`wrote ${out}`);
+} finally {
+  await browser.close();
+}

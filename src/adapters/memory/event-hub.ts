@@ -1,0 +1,102 @@
+import type { AgentEvent, Unsubscribe, VisitorEvent } from '../adapter.js';
+import type { Id } from '../../model/index.js';
+
+interface Subscription<E> {
+  fn: (event: E) => void;
+  active: boolean;
+}
+
+export interface PresenceHooks {
+  /** The number of agent subscriptions crossed 0 ↔ 1. */
+  agentsOnlineChanged(online: boolean): void;
+  /** A visitor's subscription count crossed 0 ↔ 1. */
+  visitorOnlineChanged(visitorId: Id, online: boolean): void;
+}
+
+/**
+ * Live events of both sides. Events are copied when emitted (later state changes never leak into
+ * them) and delivered in a microtask, in emission order, each listener getting its own copy; a
+ * throwing listener is reported and never stops the others. Subscriptions also define presence:
+ * an agent is online while subscribed, and so is a visitor.
+ */
+export class EventHub {
+  private readonly agents = new Set<Subscription<AgentEvent>>();
+  private readonly visitors = new Map<Id, Set<Subscription<VisitorEvent>>>();
+
+  constructor(private readonly hooks: PresenceHooks) {}
+
+  get agentsOnline(): boolean {
+    return this.agents.size > 0;
+  }
+
+  isVisitorOnline(visitorId: Id): boolean {
+    return (this.visitors.get(visitorId)?.size ?? 0) > 0;
+  }
+
+  subscribeAgent(fn: (event: AgentEvent) => void): Unsubscribe {
+    const sub: Subscription<AgentEvent> = { fn, active: true };
+    this.agents.add(sub);
+    if (this.agents.size === 1) this.hooks.agentsOnlineChanged(true);
+    return () => {
+      if (!sub.active) return;
+      sub.active = false;
+      this.agents.delete(sub);
+      if (this.agents.size === 0) this.hooks.agentsOnlineChanged(false);
+    };
+  }
+
+  subscribeVisitor(visitorId: Id, fn: (event: VisitorEvent) => void): Unsubscribe {
+    const sub: Subscription<VisitorEvent> = { fn, active: true };
+    let set = this.visitors.get(visitorId);
+    if (!set) this.visitors.set(visitorId, (set = new Set()));
+    set.add(sub);
+    if (set.size === 1) this.hooks.visitorOnlineChanged(visitorId, true);
+    return () => {
+      if (!sub.active) return;
+      sub.active = false;
+      set.delete(sub);
+      if (set.size === 0) {
+        this.visitors.delete(visitorId);
+        this.hooks.visitorOnlineChanged(visitorId, false);
+      }
+    };
+  }
+
+  toAgents(event: AgentEvent): void {
+    deliver([...this.agents], event);
+  }
+
+  toVisitor(visitorId: Id, event: VisitorEvent): void {
+    const set = this.visitors.get(visitorId);
+    if (set) deliver([...set], event);
+  }
+
+  /** Drops every subscription without presence notifications (backend disposal). */
+  clear(): void {
+    for (const sub of this.agents) sub.active = false;
+    for (const set of this.visitors.values()) for (const sub of set) sub.active = false;
+    this.agents.clear();
+    this.visitors.clear();
+  }
+}
+
+function deliver<E>(subs: Subscription<E>[], event: E): void {
+  if (subs.length === 0) return;
+  const snapshot = structuredClone(event);
+  queueMicrotask(() => {
+    for (const sub of subs) {
+      if (!sub.active) continue;
+      try {
+        sub.fn(structuredClone(snapshot));
+      } catch (error) {
+        report(error);
+      }
+    }
+  });
+}
+
+function report(error: unknown): void {
+  const reportError = (globalThis as { reportError?: (e: unknown) => void }).reportError;
+  if (typeof reportError === 'function') reportError(error);
+  else console.error(error);
+}

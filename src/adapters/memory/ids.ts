@@ -1,0 +1,36 @@
+/**
+ * Identifiers minted at run time. Ids are `<prefix>_<counter>` with a zero-padded base-36 counter,
+ * so ids minted later sort after earlier ones (the tie-breaker of message order) and never look
+ * like the seed's or the generators' ids (`msg-6597-…`, `g1-…`).
+ */
+export class IdSource {
+  private counter = 0;
+
+  next(prefix: string, taken?: (id: string) => boolean): string {
+    for (;;) {
+      this.counter += 1;
+      const id = `${prefix}_${this.counter.toString(36).padStart(6, '0')}`;
+      if (!taken?.(id)) return id;
+    }
+  }
+}
+
+/** A random lower-case hex string (crypto when available). */
+export function randomHex(bytes = 8): string {
+  const buffer = new Uint8Array(bytes);
+  const crypto = globalThis.crypto as Crypto | undefined;
+  if (crypto?.getRandomValues) crypto.getRandomValues(buffer);
+  else for (let i = 0; i < bytes; i++) buffer[i] = Math.floor(Math.random() * 256);
+  return Array.from(buffer, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** An RFC 5322 Message-ID without angle brackets: `<time>.<random>@<domain>`. */
+export function newMessageId(domain: string, now: Date): string {
+  return `${now.getTime().toString(36)}.${randomHex(8)}@${domain}`;
+}
+
+/** The domain of an address (`tiendaandina.pe`), or `localhost` when there is none. */
+export function domainOf(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at === -1 || at === address.length - 1 ? 'localhost' : address.slice(at + 1);
+}

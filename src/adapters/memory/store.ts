@@ -1,0 +1,378 @@
+import { AdapterError } from '../adapter.js';
+import type {
+  Agent,
+  Attachment,
+  BlockListEntry,
+  CampaignSettings,
+  ComposeMode,
+  Contact,
+  Conversation,
+  Draft,
+  Id,
+  Interaction,
+  Message,
+  QuickReply,
+} from '../../model/index.js';
+import { normalizeAddress } from '../../model/index.js';
+import { EventHub, type PresenceHooks } from './event-hub.js';
+import { IdSource } from './ids.js';
+import type { CampaignRecord, SeedData, VisitorRecord } from './seed/types.js';
+
+/** The send-side bookkeeping of an outbound message (undo window, draft restoration). */
+export interface OutboxEntry {
+  mode: ComposeMode;
+  cancellableUntil: string | null;
+  timer?: ReturnType<typeof setTimeout>;
+  /** The interaction was opened by this message (removed again if it is cancelled). */
+  openedInteraction: boolean;
+}
+
+/** An uploaded file and who may attach it: any agent, or only the visitor who uploaded it. */
+export interface UploadRecord {
+  attachment: Attachment;
+  owner: { kind: 'agents' } | { kind: 'visitor'; visitorId: Id };
+}
+
+export interface StoreOptions {
+  now: () => Date;
+  undoSendSeconds?: number;
+}
+
+/** Compares messages in list order: `registeredAt`, then `id`. */
+export function byRegistration(a: Message, b: Message): number {
+  if (a.registeredAt !== b.registeredAt) return a.registeredAt < b.registeredAt ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+const isAgentMessage = (m: Message) => m.direction === 'outbound' && m.from.kind === 'agent' && !!m.from.id;
+
+const draftKey = (conversationId: Id, mode: ComposeMode) => `${conversationId}\u0000${mode}`;
+
+/**
+ * The state of one memory backend: records keyed by id, the indexes the operations need, the
+ * event hub and the clock. Records are held by reference; everything leaving the backend is
+ * copied (see `backend.ts`). Messages of an interaction are kept sorted in `timeline`; cancelled
+ * messages stay in `messages` but leave the timeline (they were never sent).
+ */
+export class Store {
+  readonly agents = new Map<Id, Agent>();
+  readonly campaigns = new Map<Id, CampaignRecord>();
+  readonly contacts = new Map<Id, Contact>();
+  readonly conversations = new Map<Id, Conversation>();
+  readonly interactions = new Map<Id, Interaction>();
+  readonly messages = new Map<Id, Message>();
+  readonly drafts = new Map<string, Draft>();
+  readonly quickReplies = new Map<Id, QuickReply>();
+  readonly blockList = new Map<string, BlockListEntry>();
+  readonly visitors = new Map<Id, VisitorRecord>();
+
+  /** Mail refused by the block list; never visible in any inbox. */
+  readonly blockedMail: Message[] = [];
+  readonly uploads = new Map<Id, UploadRecord>();
+  readonly outbox = new Map<Id, OutboxEntry>();
+  /** `<scope>\u0000<clientId>` → message id, for idempotent sends. */
+  readonly clientIds = new Map<string, Id>();
+  readonly objectUrls: string[] = [];
+
+  private readonly contactByEmail = new Map<string, Id>();
+  private readonly visitorByDevice = new Map<string, Id>();
+  private readonly messageByRfcId = new Map<string, Id>();
+  private readonly interactionsByConversation = new Map<Id, Interaction[]>();
+  private readonly timelines = new Map<Id, Message[]>();
+  private readonly conversationsByContact = new Map<Id, Set<Id>>();
+  private readonly conversationByVisitor = new Map<Id, Id>();
+  /** conversation → agent id → number of outbound messages written (the `mine` filter). */
+  private readonly writers = new Map<Id, Map<Id, number>>();
+  /** Addresses seen in To/CC (recipient suggestions beyond contacts): address → display name. */
+  readonly knownAddresses = new Map<string, string>();
+
+  readonly hub: EventHub;
+  readonly ids = new IdSource();
+  fault: 'offline' | 'unavailable' | null = null;
+  private maxNumber = 0;
+  private firstCampaignId: Id | undefined;
+
+  constructor(
+    readonly options: StoreOptions,
+    hooks: (store: Store) => PresenceHooks,
+  ) {
+    this.hub = new EventHub(hooks(this));
+  }
+
+  now(): Date {
+    return this.options.now();
+  }
+
+  nowIso(): string {
+    return this.now().toISOString();
+  }
+
+  newId(prefix: string): Id {
+    return this.ids.next(prefix, (id) => this.messages.has(id) || this.conversations.has(id)
+      || this.interactions.has(id) || this.contacts.has(id) || this.visitors.has(id)
+      || this.uploads.has(id) || this.quickReplies.has(id));
+  }
+
+  // ---- loading -------------------------------------------------------------------------------
+
+  /** Merges records (upsert by id; block list by address; drafts by conversation and mode). */
+  load(data: Partial<SeedData>): void {
+    for (const a of data.agents ?? []) this.agents.set(a.id, structuredClone(a));
+    for (const c of data.campaigns ?? []) {
+      this.campaigns.set(c.id, structuredClone(c));
+      this.firstCampaignId ??= c.id;
+    }
+    for (const c of data.contacts ?? []) this.putContact(structuredClone(c));
+    for (const c of data.conversations ?? []) this.putConversation(structuredClone(c));
+    for (const i of data.interactions ?? []) this.putInteraction(structuredClone(i));
+    const touched = new Set<Id>();
+    for (const m of data.messages ?? []) {
+      this.putMessage(structuredClone(m), false);
+      touched.add(m.interactionId);
+    }
+    for (const id of touched) {
+      this.timelines.get(id)?.sort(byRegistration);
+      this.refreshInteraction(id);
+    }
+    for (const d of data.drafts ?? []) this.drafts.set(draftKey(d.conversationId, d.mode), structuredClone(d));
+    for (const q of data.quickReplies ?? []) this.quickReplies.set(q.id, structuredClone(q));
+    for (const b of data.blockList ?? []) this.blockList.set(b.address, structuredClone(b));
+    for (const v of data.visitors ?? []) this.putVisitor(structuredClone(v));
+  }
+
+  // ---- lookups (throwing not-found) ----------------------------------------------------------
+
+  conversation(id: Id): Conversation {
+    const c = this.conversations.get(id);
+    if (!c) throw new AdapterError('not-found', `No conversation ${id}.`);
+    return c;
+  }
+
+  interaction(id: Id): Interaction {
+    const i = this.interactions.get(id);
+    if (!i) throw new AdapterError('not-found', `No interaction ${id}.`);
+    return i;
+  }
+
+  message(id: Id): Message {
+    const m = this.messages.get(id);
+    if (!m) throw new AdapterError('not-found', `No message ${id}.`);
+    return m;
+  }
+
+  contact(id: Id): Contact {
+    const c = this.contacts.get(id);
+    if (!c) throw new AdapterError('not-found', `No contact ${id}.`);
+    return c;
+  }
+
+  // ---- campaigns -----------------------------------------------------------------------------
+
+  campaignRecord(id: Id | undefined): CampaignRecord {
+    const c = (id && this.campaigns.get(id)) || this.defaultCampaign();
+    return c;
+  }
+
+  defaultCampaign(): CampaignRecord {
+    const c = this.firstCampaignId && this.campaigns.get(this.firstCampaignId);
+    if (!c) throw new AdapterError('unavailable', 'The backend has no campaign.');
+    return c;
+  }
+
+  /** The campaign new website visitors chat in. */
+  chatCampaign(): CampaignRecord {
+    for (const c of this.campaigns.values()) if (c.chatWidget) return c;
+    return this.defaultCampaign();
+  }
+
+  /** The settings agents see, with the backend's undo-window override applied. */
+  settings(record: CampaignRecord): CampaignSettings {
+    const { requireEmailWhenOffline: _r, chatWidget: _c, ...settings } = record;
+    const override = this.options.undoSendSeconds;
+    return override === undefined ? settings : { ...settings, undoSendSeconds: override };
+  }
+
+  // ---- contacts ------------------------------------------------------------------------------
+
+  contactByAddress(address: string): Contact | undefined {
+    const id = this.contactByEmail.get(normalizeAddress(address));
+    return id === undefined ? undefined : this.contacts.get(id);
+  }
+
+  /** Inserts or replaces a contact and re-indexes its addresses. */
+  putContact(contact: Contact): void {
+    const old = this.contacts.get(contact.id);
+    for (const e of old?.emails ?? []) if (this.contactByEmail.get(e) === contact.id) this.contactByEmail.delete(e);
+    contact.emails = contact.emails.map(normalizeAddress);
+    this.contacts.set(contact.id, contact);
+    for (const e of contact.emails) this.contactByEmail.set(e, contact.id);
+  }
+
+  conversationsOfContact(contactId: Id): Conversation[] {
+    const ids = this.conversationsByContact.get(contactId) ?? new Set<Id>();
+    return [...ids].flatMap((id) => this.conversations.get(id) ?? []);
+  }
+
+  // ---- conversations and interactions -------------------------------------------------------
+
+  putConversation(c: Conversation): void {
+    const old = this.conversations.get(c.id);
+    if (old) this.conversationsByContact.get(old.contactId)?.delete(c.id);
+    this.conversations.set(c.id, c);
+    let set = this.conversationsByContact.get(c.contactId);
+    if (!set) this.conversationsByContact.set(c.contactId, (set = new Set()));
+    set.add(c.id);
+    if (c.visitorId) this.conversationByVisitor.set(c.visitorId, c.id);
+    this.maxNumber = Math.max(this.maxNumber, c.number);
+    if (!this.interactionsByConversation.has(c.id)) this.interactionsByConversation.set(c.id, []);
+  }
+
+  /** Moves a conversation to another contact (a visitor identified as a known contact). */
+  setConversationContact(c: Conversation, contactId: Id): void {
+    this.conversationsByContact.get(c.contactId)?.delete(c.id);
+    c.contactId = contactId;
+    this.putConversation(c);
+  }
+
+  nextNumber(): number {
+    return this.maxNumber + 1;
+  }
+
+  conversationOfVisitor(visitorId: Id): Conversation | undefined {
+    const id = this.conversationByVisitor.get(visitorId);
+    return id === undefined ? undefined : this.conversations.get(id);
+  }
+
+  putInteraction(i: Interaction): void {
+    const list = this.interactionsByConversation.get(i.conversationId) ?? [];
+    this.interactionsByConversation.set(i.conversationId, list);
+    const at = list.findIndex((x) => x.id === i.id);
+    if (at !== -1) list.splice(at, 1);
+    list.push(i);
+    list.sort((a, b) => (a.startedAt < b.startedAt ? -1 : a.startedAt > b.startedAt ? 1 : a.id < b.id ? -1 : 1));
+    this.interactions.set(i.id, i);
+    if (!this.timelines.has(i.id)) this.timelines.set(i.id, []);
+  }
+
+  removeInteraction(i: Interaction): void {
+    const list = this.interactionsByConversation.get(i.conversationId);
+    const at = list?.indexOf(i) ?? -1;
+    if (list && at !== -1) list.splice(at, 1);
+    this.interactions.delete(i.id);
+    this.timelines.delete(i.id);
+  }
+
+  /** Interactions of a conversation, oldest first. */
+  interactionsOf(conversationId: Id): Interaction[] {
+    return this.interactionsByConversation.get(conversationId) ?? [];
+  }
+
+  // ---- messages ------------------------------------------------------------------------------
+
+  /** Listed (non-cancelled) messages of an interaction, in order. */
+  timeline(interactionId: Id): Message[] {
+    return this.timelines.get(interactionId) ?? [];
+  }
+
+  messageByRfcId(messageId: string): Message | undefined {
+    const id = this.messageByRfcId.get(messageId.trim().replace(/^<|>$/g, ''));
+    return id === undefined ? undefined : this.messages.get(id);
+  }
+
+  /**
+   * Stores a message and its indexes. `sorted` inserts it in place (run time); bulk loads append
+   * and sort once afterwards.
+   */
+  putMessage(m: Message, sorted = true): void {
+    const old = this.messages.get(m.id);
+    if (old) this.dropFromTimeline(old);
+    this.messages.set(m.id, m);
+    if (m.messageId) this.messageByRfcId.set(m.messageId, m.id);
+    for (const r of [...m.to, ...m.cc]) if (!this.knownAddresses.has(r.address)) this.knownAddresses.set(r.address, r.name ?? '');
+    if (m.status === 'cancelled') return;
+    if (isAgentMessage(m)) this.countWriter(m, 1);
+    let list = this.timelines.get(m.interactionId);
+    if (!list) this.timelines.set(m.interactionId, (list = []));
+    if (!sorted) list.push(m);
+    else {
+      let at = list.length;
+      while (at > 0 && byRegistration(list[at - 1]!, m) > 0) at--;
+      list.splice(at, 0, m);
+      this.refreshInteraction(m.interactionId);
+    }
+  }
+
+  /** Takes a cancelled message out of its interaction's timeline. */
+  dropFromTimeline(m: Message): void {
+    const list = this.timelines.get(m.interactionId);
+    const at = list?.indexOf(m) ?? -1;
+    if (!list || at === -1) return;
+    list.splice(at, 1);
+    if (isAgentMessage(m)) this.countWriter(m, -1);
+    this.refreshInteraction(m.interactionId);
+  }
+
+  private countWriter(m: Message, delta: number): void {
+    let byAgent = this.writers.get(m.conversationId);
+    if (!byAgent) this.writers.set(m.conversationId, (byAgent = new Map()));
+    const agentId = m.from.id!;
+    const n = (byAgent.get(agentId) ?? 0) + delta;
+    if (n > 0) byAgent.set(agentId, n);
+    else byAgent.delete(agentId);
+  }
+
+  wroteIn(conversationId: Id, agentId: Id): boolean {
+    return this.writers.get(conversationId)?.has(agentId) ?? false;
+  }
+
+  /** Recomputes an interaction's derived fields from its timeline. */
+  refreshInteraction(interactionId: Id): void {
+    const i = this.interactions.get(interactionId);
+    if (!i) return;
+    const list = this.timeline(interactionId);
+    i.messageCount = list.length;
+    i.lastMessageAt = list[list.length - 1]?.registeredAt ?? i.startedAt;
+  }
+
+  /** The newest listed message of a conversation. */
+  lastMessageOf(conversationId: Id): Message | undefined {
+    let last: Message | undefined;
+    for (const i of this.interactionsOf(conversationId)) {
+      const list = this.timeline(i.id);
+      const m = list[list.length - 1];
+      if (m && (!last || byRegistration(m, last) > 0)) last = m;
+    }
+    return last;
+  }
+
+  /** Every listed message of a conversation, in order. */
+  messagesOf(conversationId: Id): Message[] {
+    return this.interactionsOf(conversationId).flatMap((i) => this.timeline(i.id)).sort(byRegistration);
+  }
+
+  // ---- drafts --------------------------------------------------------------------------------
+
+  draft(conversationId: Id, mode: ComposeMode): Draft | undefined {
+    return this.drafts.get(draftKey(conversationId, mode));
+  }
+
+  setDraft(d: Draft): void {
+    this.drafts.set(draftKey(d.conversationId, d.mode), d);
+  }
+
+  deleteDraft(conversationId: Id, mode: ComposeMode): boolean {
+    return this.drafts.delete(draftKey(conversationId, mode));
+  }
+
+  // ---- visitors ------------------------------------------------------------------------------
+
+  putVisitor(v: VisitorRecord): void {
+    this.visitors.set(v.id, v);
+    this.visitorByDevice.set(v.deviceId, v.id);
+  }
+
+  visitorOfDevice(deviceId: string): VisitorRecord | undefined {
+    const id = this.visitorByDevice.get(deviceId);
+    return id === undefined ? undefined : this.visitors.get(id);
+  }
+}

@@ -1,0 +1,32 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { LocalizeController } from '../../i18n/localize-controller.js';
+import { reset, tokens } from '../../styles/tokens.js';
+
+/**
+ * What every atento element shares: the design tokens and reset, and a `locale` that falls back
+ * to the closest `lang` (see `LocalizeController`). Elements extend it and add their own styles
+ * after `AtentoElement.styles`.
+ */
+export class AtentoElement extends LitElement {
+  static override styles = [tokens, reset];
+
+  /**
+   * UI language (`es` or `en`). When unset, the element follows a provided locale, then the
+   * closest `lang` attribute, then the browser.
+   */
+  @property({ reflect: true }) locale?: string;
+
+  protected readonly i18n = new LocalizeController(this);
+
+  /** Dispatches a typed, bubbling, composed event; returns `false` when a listener cancelled it. */
+  protected emit<K extends keyof GlobalEventHandlersEventMap>(
+    type: K,
+    detail: GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never,
+    options: { cancelable?: boolean } = {},
+  ): boolean {
+    return this.dispatchEvent(
+      new CustomEvent(type, { detail, bubbles: true, composed: true, ...options }),
+    );
+  }
+}

@@ -1,0 +1,55 @@
+import type { Attachment } from './attachment.js';
+import type { Channel, EmailAddress, Id, IsoDate } from './common.js';
+
+/** What the agent is composing (F-2.1, F-4.4). */
+export type ComposeMode = 'reply' | 'replyAll' | 'forward' | 'new' | 'chat';
+
+/**
+ * A draft, saved automatically while the agent types (F-2.8).
+ *
+ * Invariants:
+ * - At most one draft per (`conversationId`, `mode`); saving replaces it.
+ * - `revision` starts at 1 and grows by one with every save. A save carrying a `baseRevision`
+ *   that is not the stored one is refused with `conflict` (another tab or agent saved first), so
+ *   no save silently overwrites newer text.
+ * - Sending deletes the draft; cancelling a send inside the undo window restores it.
+ */
+export interface Draft {
+  conversationId: Id;
+  mode: ComposeMode;
+  /** The message being answered or forwarded. */
+  inReplyToMessageId?: Id;
+  channel: Channel;
+  to: EmailAddress[];
+  cc: EmailAddress[];
+  bcc: EmailAddress[];
+  subject: string;
+  html: string;
+  text: string;
+  attachments: Attachment[];
+  revision: number;
+  updatedAt: IsoDate;
+}
+
+/** What a save sends: the draft without the store's fields, plus the revision it was based on. */
+export interface DraftInput extends Omit<Draft, 'revision' | 'updatedAt'> {
+  /** The revision this edit started from; omitted when creating a new draft. */
+  baseRevision?: number;
+}
+
+/** A message to send (F-2.9, F-4.4). Attachments were uploaded first and are referenced by id. */
+export interface OutgoingMessage {
+  conversationId: Id;
+  mode: ComposeMode;
+  channel: Channel;
+  inReplyToMessageId?: Id;
+  to: EmailAddress[];
+  cc: EmailAddress[];
+  bcc: EmailAddress[];
+  subject: string;
+  html: string;
+  text: string;
+  attachmentIds: Id[];
+  /** Idempotency key: sending twice with the same key yields the same message. */
+  clientId?: string;
+}

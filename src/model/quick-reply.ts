@@ -1,0 +1,16 @@
+import type { Id } from './common.js';
+
+/**
+ * A saved response (F-3.1). `body` is plain text with line breaks and personalization tags
+ * (`{{contact.first_name|cliente}}`), resolved on insert (F-3.2). `shortcut` is what follows `/`
+ * in a composer (F-3.3), unique when present.
+ */
+export interface QuickReply {
+  id: Id;
+  title: string;
+  category: string;
+  body: string;
+  shortcut?: string;
+}
+
+export type QuickReplyInput = Omit<QuickReply, 'id'> & { id?: Id };

@@ -1,0 +1,49 @@
+/**
+ * Library build: one ES module per public entry in dist/, lit bundled in as ONE shared chunk
+ * (dist/chunks/lit-*.js) so every element shares a copy and a plain HTML page can load
+ * dist/quick-replies.js without an import map. Other shared code lands in dist/chunks/ too.
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+/**
+ * Public entry points: output path in dist/ (without `.js`) → source file.
+ * Add one line per element; keep package.json `exports` in step.
+ */
+export const entries: Record<string, string> = {
+  index: 'src/index.ts',
+  adapter: 'src/adapters/adapter.ts',
+  'adapters/memory': 'src/adapters/memory/index.ts',
+  'quick-replies': 'src/components/quick-replies/quick-replies.ts',
+};
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/** lit, lit-html, lit-element and @lit/reactive-element: the one shared `chunks/lit-*.js`. */
+const litCore = /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/;
+
+// Storybook also loads this file, but keeps only its plugins and settings outside `build`.
+export default defineConfig({
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    minify: true,
+    copyPublicDir: false,
+    reportCompressedSize: true,
+    lib: {
+      entry: Object.fromEntries(Object.entries(entries).map(([n, f]) => [n, root + f])),
+      formats: ['es'],
+    },
+    rolldownOptions: {
+      output: {
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        codeSplitting: {
+          groups: [{ name: 'lit', test: litCore, priority: 10 }],
+        },
+      },
+    },
+  },
+});

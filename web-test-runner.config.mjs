@@ -1,0 +1,46 @@
+// Browser tests: @web/test-runner in Debian's Chromium (never a downloaded browser).
+// `npx wtr` runs everything; `npx wtr --files test/foo.test.ts` one file; add `--watch` to iterate.
+import { fileURLToPath } from 'node:url';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { summaryReporter } from './test/reporters/summary-reporter.mjs';
+
+export const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+export const chromeArgs = [
+  '--no-sandbox',
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  rootDir: fileURLToPath(new URL('.', import.meta.url)),
+  files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  browsers: [chromeLauncher({ launchOptions: { executablePath: chromePath, args: chromeArgs } })],
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+    }),
+  ],
+  // Only real mocha options here: an unknown key crashes mocha and the run hangs.
+  testFramework: { config: { timeout: 5000 } },
+  // Lit's dev build (the `development` export condition) warns once per page that it is in dev
+  // mode; silence only that warning.
+  testRunnerHtml: (testFramework) => `<!doctype html>
+    <html>
+      <head><script>globalThis.litIssuedWarnings = new Set(['dev-mode']);</script></head>
+      <body><script type="module" src="${testFramework}"></script></body>
+    </html>`,
+  testsFinishTimeout: 120_000,
+  reporters: [defaultReporter(), summaryReporter()],
+};
