@@ -41,6 +41,6 @@ export default {
       <head><script>globalThis.litIssuedWarnings = new Set(['dev-mode']);</script></head>
       <body><script type="module" src="${testFramework}"></script></body>
     </html>`,
-  testsFinishTimeout: 120_000,
+  testsFinishTimeout: Number(process.env.WTR_TIMEOUT ?? 120_000),
   reporters: [defaultReporter(), summaryReporter()],
 };

@@ -97,7 +97,7 @@ export const FlaggedTags: Story = {
 export const WithoutCase: Story = { args: { 'conversation-id': undefined } };
 
 export const English: Story = {
-  args: { locale: 'en', 'conversation-id': SEED_IDS.englishCase.conversationId },
+  args: { locale: 'en', 'conversation-id': SEED_IDS.english.conversationId },
 };
 
 export const Loading: Story = {

@@ -189,8 +189,7 @@ describe('<quick-replies>', () => {
     const el = await fixture<QuickReplies>(html`<quick-replies lang="es"></quick-replies>`);
     el.adapter = backend.agent('agent');
     await el.updateComplete;
-    expect($(el, '.loading')).to.exist;
-    expect($(el, '.loading [role=status], .loading')!.textContent).to.contain('Cargando respuestas');
+    expect($(el, '.loading[role=status]')?.textContent).to.contain('Cargando respuestas');
     await expect(el).to.be.accessible();
 
     await waitUntil(() => $(el, '[role=alert]'), 'error shown');
@@ -201,12 +200,13 @@ describe('<quick-replies>', () => {
     backend.fault(null);
     $(el, '[part=retry-button]')!.click();
     await waitUntil(() => $(el, '[role=option]'), 'replies after retry');
-    expect($(el, '[role=alert]')).to.equal(null);
+    await waitUntil(() => !$(el, '[role=alert]'), 'no error left after retry');
+    await expect(el).to.be.accessible();
   });
 
   it('says when there are no saved replies at all', async () => {
     const { el } = await mount({ seed: { ...createSeedData(), quickReplies: [] } });
-    await waitUntil(() => $(el, '[part=status]'));
+    await waitUntil(() => $(el, '[part=status]:not(.loading)'));
     expect($(el, '[part=status]')!.textContent).to.contain('Aún no hay respuestas guardadas');
     await expect(el).to.be.accessible();
   });

@@ -3,7 +3,11 @@
  * runs in browsers (mocha under @web/test-runner) and in Node (`node:test`). Every failure throws
  * an `AssertionFailure` with a message that says what was expected and what came.
  */
-import { AdapterError, type AdapterErrorCode, type Unsubscribe } from '../../src/adapters/adapter.js';
+import {
+  AdapterError,
+  type AdapterErrorCode,
+  type Unsubscribe,
+} from '../../src/adapters/adapter.js';
 
 export class AssertionFailure extends Error {
   override readonly name = 'AssertionError';
@@ -34,7 +38,7 @@ export function ok(value: unknown, message?: string): asserts value {
 }
 
 /** Strict equality (`Object.is`). */
-export function equal<T>(actual: unknown, expected: T, message?: string): asserts actual is T {
+export function equal<T>(actual: unknown, expected: T, message?: string): void {
   if (!Object.is(actual, expected)) {
     fail(label(message, `expected ${show(expected)}, got ${show(actual)}`));
   }
@@ -82,14 +86,21 @@ function difference(actual: unknown, expected: unknown, path: string): string | 
 }
 
 /** Structural equality of plain data (objects, arrays, primitives); `undefined` keys are ignored. */
-export function deepEqual<T>(actual: unknown, expected: T, message?: string): asserts actual is T {
+export function deepEqual<T>(actual: unknown, expected: T, message?: string): void {
   const d = difference(actual, expected, '');
   if (d) fail(label(message, d));
 }
 
 /** `expected` is a subset of `actual`: every key of `expected` has a structurally equal value. */
-export function includesFields(actual: unknown, expected: Record<string, unknown>, message?: string): void {
-  ok(actual && typeof actual === 'object', label(message, `expected an object, got ${show(actual)}`));
+export function includesFields(
+  actual: unknown,
+  expected: Record<string, unknown>,
+  message?: string,
+): void {
+  ok(
+    actual && typeof actual === 'object',
+    label(message, `expected an object, got ${show(actual)}`),
+  );
   for (const [key, value] of Object.entries(expected)) {
     const d = difference((actual as Record<string, unknown>)[key], value, key);
     if (d) fail(label(message, d));
@@ -120,14 +131,23 @@ export async function rejectsWith(
       fail(label(message, `expected AdapterError '${code}', got ${show(error)}`));
     }
     if (error.code !== code) {
-      fail(label(message, `expected AdapterError '${code}', got '${error.code}' (${error.message})`));
+      fail(
+        label(message, `expected AdapterError '${code}', got '${error.code}' (${error.message})`),
+      );
     }
     if (field !== undefined && error.field !== field) {
-      fail(label(message, `expected '${code}' on field ${show(field)}, got field ${show(error.field)}`));
+      fail(
+        label(
+          message,
+          `expected '${code}' on field ${show(field)}, got field ${show(error.field)}`,
+        ),
+      );
     }
     return error;
   }
-  return fail(label(message, `expected a rejection with '${code}', but it resolved with ${show(value)}`));
+  return fail(
+    label(message, `expected a rejection with '${code}', but it resolved with ${show(value)}`),
+  );
 }
 
 /** Awaits a promise that must reject with the signal's reason: a `DOMException` named `AbortError`. */
@@ -314,7 +334,12 @@ export function isSorted<T>(
     const a = key(items[i - 1]!);
     const b = key(items[i]!);
     if (descending ? a < b : a > b) {
-      fail(label(message, `not ${descending ? 'descending' : 'ascending'} at index ${i}: ${show(a)} then ${show(b)}`));
+      fail(
+        label(
+          message,
+          `not ${descending ? 'descending' : 'ascending'} at index ${i}: ${show(a)} then ${show(b)}`,
+        ),
+      );
     }
   }
 }
@@ -332,7 +357,9 @@ export function unique<T>(items: readonly T[], key: (item: T) => unknown, messag
 /** A parseable ISO date with a time zone. */
 export function isIsoDate(value: unknown, message?: string): asserts value is string {
   ok(
-    typeof value === 'string' && /T.*(Z|[+-]\d\d:\d\d)$/.test(value) && !Number.isNaN(Date.parse(value)),
+    typeof value === 'string' &&
+      /T.*(Z|[+-]\d\d:\d\d)$/.test(value) &&
+      !Number.isNaN(Date.parse(value)),
     label(message, `expected an ISO date with a time zone, got ${show(value)}`),
   );
 }

@@ -38,7 +38,8 @@ export function agentEvent<T extends AgentEventType>(
   type: T,
   where: (event: AgentEventOf<T>) => boolean = () => true,
 ): (event: AgentEvent) => event is AgentEventOf<T> {
-  return (event): event is AgentEventOf<T> => event.type === type && where(event as AgentEventOf<T>);
+  return (event): event is AgentEventOf<T> =>
+    event.type === type && where(event as AgentEventOf<T>);
 }
 
 /** A predicate for visitor events of one type that also satisfy `where`. */
@@ -94,11 +95,20 @@ export interface SuiteContext {
    * A new chat case created by a new visitor's first message. The visitor identifies with a new
    * address first unless `anonymous` (then an agent is online while the visitor writes).
    */
-  newChatCase(options?: { anonymous?: boolean; email?: string; name?: string; text?: string }): Promise<ChatCase>;
+  newChatCase(options?: {
+    anonymous?: boolean;
+    email?: string;
+    name?: string;
+    text?: string;
+  }): Promise<ChatCase>;
   /** An email reply to `original` from the agent, ready to send. */
   emailReply(original: Message, overrides?: Partial<OutgoingMessage>): OutgoingMessage;
   /** A chat message from the agent to a chat case, ready to send. */
-  chatMessage(conversationId: Id, text: string, overrides?: Partial<OutgoingMessage>): OutgoingMessage;
+  chatMessage(
+    conversationId: Id,
+    text: string,
+    overrides?: Partial<OutgoingMessage>,
+  ): OutgoingMessage;
 }
 
 export function createContext(api: TestApi, harness: ConformanceHarness): SuiteContext {

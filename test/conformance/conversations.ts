@@ -2,8 +2,8 @@
  * The inbox and the thread: me, listConversations (paging, filters, search), getConversation,
  * listMessages, markRead (F-4.2), setStatus (F-4.3), campaign, and inbound mail threading (F-4.6).
  */
-import type { AgentAdapter } from '../../src/adapters/adapter.js';
-import { isValidAddress, type ConversationQuery, type ConversationSummary, type Id } from '../../src/model/index.js';
+import type { AgentAdapter, ConversationQuery } from '../../src/adapters/adapter.js';
+import { isValidAddress, type ConversationSummary, type Id } from '../../src/model/index.js';
 import {
   deepEqual,
   equal,
@@ -88,7 +88,11 @@ export function defineConversationTests({ describe, it }: TestApi, ctx: SuiteCon
       } while (cursor && pages < 200);
       equal(pages, Math.ceil(all.total / 3), 'number of pages');
       unique(paged, (id) => id, 'paged ids');
-      deepEqual(paged, all.items.map((c) => c.id), 'pages in the same order as one big page');
+      deepEqual(
+        paged,
+        all.items.map((c) => c.id),
+        'pages in the same order as one big page',
+      );
     });
 
     it('defaults to 50 items per page', async () => {
@@ -103,7 +107,11 @@ export function defineConversationTests({ describe, it }: TestApi, ctx: SuiteCon
       await sleep(5);
       const b = await ctx.newEmailCase();
       let page = await agent.listConversations({ limit: 2 });
-      deepEqual(page.items.map((c) => c.id), [b.conversationId, a.conversationId], 'newest case first');
+      deepEqual(
+        page.items.map((c) => c.id),
+        [b.conversationId, a.conversationId],
+        'newest case first',
+      );
       await sleep(5);
       await ctx.receive({
         from: a.from,
@@ -112,7 +120,11 @@ export function defineConversationTests({ describe, it }: TestApi, ctx: SuiteCon
         text: 'Les escribo de nuevo.',
       });
       page = await agent.listConversations({ limit: 2 });
-      deepEqual(page.items.map((c) => c.id), [a.conversationId, b.conversationId], 'case with new mail first');
+      deepEqual(
+        page.items.map((c) => c.id),
+        [a.conversationId, b.conversationId],
+        'case with new mail first',
+      );
       const top = page.items[0]!;
       ok(top.lastMessage, 'lastMessage');
       equal(top.lastMessage.direction, 'inbound');
@@ -141,9 +153,18 @@ export function defineConversationTests({ describe, it }: TestApi, ctx: SuiteCon
       const all = await listAll(agent);
       const completed = await listAll(agent, { status: 'completed' });
       const open = await listAll(agent, { status: 'open' });
-      ok(completed.every((c) => c.status === 'completed'), 'completed filter');
-      ok(open.every((c) => c.status === 'open'), 'open filter');
-      ok(completed.some((c) => c.id === done.conversationId), 'the completed case is listed');
+      ok(
+        completed.every((c) => c.status === 'completed'),
+        'completed filter',
+      );
+      ok(
+        open.every((c) => c.status === 'open'),
+        'open filter',
+      );
+      ok(
+        completed.some((c) => c.id === done.conversationId),
+        'the completed case is listed',
+      );
       ok(!open.some((c) => c.id === done.conversationId), 'and not among the open ones');
       equal(completed.length + open.length, all.length, 'open + completed = all');
       const page = await agent.listConversations({ status: 'completed', limit: 1 });
@@ -154,8 +175,14 @@ export function defineConversationTests({ describe, it }: TestApi, ctx: SuiteCon
       const agent = ctx.agent();
       const fresh = await ctx.newEmailCase();
       let unread = await listAll(agent, { unread: true });
-      ok(unread.every((c) => !c.read), 'unread filter');
-      ok(unread.some((c) => c.id === fresh.conversationId), 'a new case is unread');
+      ok(
+        unread.every((c) => !c.read),
+        'unread filter',
+      );
+      ok(
+        unread.some((c) => c.id === fresh.conversationId),
+        'a new case is unread',
+      );
       await agent.markRead(fresh.conversationId);
       unread = await listAll(agent, { unread: true });
       ok(!unread.some((c) => c.id === fresh.conversationId), 'read cases leave the unread filter');
@@ -167,11 +194,23 @@ export function defineConversationTests({ describe, it }: TestApi, ctx: SuiteCon
       const chat = await ctx.newChatCase();
       const chats = await listAll(agent, { channel: 'chat' });
       const emails = await listAll(agent, { channel: 'email' });
-      ok(chats.every((c) => c.channels.includes('chat')), 'chat filter');
-      ok(emails.every((c) => c.channels.includes('email')), 'email filter');
-      ok(chats.some((c) => c.id === chat.conversationId), 'the chat case is a chat');
+      ok(
+        chats.every((c) => c.channels.includes('chat')),
+        'chat filter',
+      );
+      ok(
+        emails.every((c) => c.channels.includes('email')),
+        'email filter',
+      );
+      ok(
+        chats.some((c) => c.id === chat.conversationId),
+        'the chat case is a chat',
+      );
       ok(!chats.some((c) => c.id === mail.conversationId), 'the email case is not a chat');
-      ok(emails.some((c) => c.id === mail.conversationId), 'the email case is an email');
+      ok(
+        emails.some((c) => c.id === mail.conversationId),
+        'the email case is an email',
+      );
       ok(!emails.some((c) => c.id === chat.conversationId), 'the chat case is not an email');
       deepEqual(chats.find((c) => c.id === chat.conversationId)?.channels, ['chat']);
     });
@@ -180,26 +219,46 @@ export function defineConversationTests({ describe, it }: TestApi, ctx: SuiteCon
       const agent = ctx.agent('agent');
       const other = ctx.agent('supervisor');
       const chat = await ctx.newChatCase();
-      ok(!(await idsOf(agent, { mine: true })).includes(chat.conversationId), 'not mine before writing');
+      ok(
+        !(await idsOf(agent, { mine: true })).includes(chat.conversationId),
+        'not mine before writing',
+      );
       await agent.send(ctx.chatMessage(chat.conversationId, 'Hola, soy su agente.'));
       ok((await idsOf(agent, { mine: true })).includes(chat.conversationId), 'mine after writing');
-      ok(!(await idsOf(other, { mine: true })).includes(chat.conversationId), 'not mine for another agent');
+      ok(
+        !(await idsOf(other, { mine: true })).includes(chat.conversationId),
+        'not mine for another agent',
+      );
       ok((await idsOf(other, {})).includes(chat.conversationId), 'still listed for everyone');
     });
 
     it('searches by #number, number, subject, name and address, case-insensitively', async () => {
       const agent = ctx.agent();
       const { conversationId, number, address } = ctx.ids.jorge;
-      for (const search of [`#${number}`, String(number), 'JORGE TAYPE', 'jorge', address.toUpperCase(), 'TAYPE96@GMAIL']) {
+      for (const search of [
+        `#${number}`,
+        String(number),
+        'JORGE TAYPE',
+        'jorge',
+        address.toUpperCase(),
+        'TAYPE96@GMAIL',
+      ]) {
         const found = await listAll(agent, { search });
-        ok(found.some((c) => c.id === conversationId), `search ${JSON.stringify(search)} finds #${number}`);
+        ok(
+          found.some((c) => c.id === conversationId),
+          `search ${JSON.stringify(search)} finds #${number}`,
+        );
       }
       const hashed = await listAll(agent, { search: `#${number}` });
       equal(hashed[0]?.number, number, '#number puts that case first or alone');
 
       const mail = await ctx.newEmailCase({ subject: 'Factura duplicada ZQ-4471' });
       const bySubject = await agent.listConversations({ search: 'factura DUPLICADA zq-4471' });
-      deepEqual(bySubject.items.map((c) => c.id), [mail.conversationId], 'subject search');
+      deepEqual(
+        bySubject.items.map((c) => c.id),
+        [mail.conversationId],
+        'subject search',
+      );
       equal(bySubject.total, 1);
 
       const none = await agent.listConversations({ search: 'zzz-no-such-thing-qq' });
@@ -211,11 +270,27 @@ export function defineConversationTests({ describe, it }: TestApi, ctx: SuiteCon
       const mail = await ctx.newEmailCase({ subject: 'Reembolso pendiente KX-981' });
       const query = { search: 'KX-981', status: 'completed' as const };
       equal((await agent.listConversations(query)).total, 0, 'open case, completed filter');
-      equal((await agent.listConversations({ ...query, status: 'open', unread: true, channel: 'email' })).total, 1);
-      equal((await agent.listConversations({ ...query, status: 'open', channel: 'chat' })).total, 0);
+      equal(
+        (
+          await agent.listConversations({
+            ...query,
+            status: 'open',
+            unread: true,
+            channel: 'email',
+          })
+        ).total,
+        1,
+      );
+      equal(
+        (await agent.listConversations({ ...query, status: 'open', channel: 'chat' })).total,
+        0,
+      );
       await agent.setStatus(mail.conversationId, 'completed');
       const page = await agent.listConversations(query);
-      deepEqual(page.items.map((c) => c.id), [mail.conversationId]);
+      deepEqual(
+        page.items.map((c) => c.id),
+        [mail.conversationId],
+      );
     });
 
     it('returns copies', async () => {
@@ -251,7 +326,12 @@ export function defineConversationTests({ describe, it }: TestApi, ctx: SuiteCon
       const closed = detail.interactions.filter((i) => i.status === 'closed');
       equal(open.length, jorge.openInteractions, 'open interactions');
       equal(closed.length, jorge.closedInteractions, 'closed interactions');
-      isSorted(detail.interactions, (i) => Date.parse(i.startedAt), false, 'interactions oldest first');
+      isSorted(
+        detail.interactions,
+        (i) => Date.parse(i.startedAt),
+        false,
+        'interactions oldest first',
+      );
       for (const i of detail.interactions) {
         equal(i.conversationId, jorge.conversationId, 'interaction.conversationId');
         ok(i.messageCount >= 1, 'an interaction has messages');
@@ -296,20 +376,30 @@ export function defineConversationTests({ describe, it }: TestApi, ctx: SuiteCon
         equal(m.conversationId, ctx.ids.jorge.conversationId, 'conversationId');
         equal(typeof m.text, 'string', 'text');
         ok(Array.isArray(m.to) && Array.isArray(m.cc) && Array.isArray(m.bcc), 'recipient arrays');
-        ok(Array.isArray(m.references) && Array.isArray(m.attachments), 'references and attachments');
+        ok(
+          Array.isArray(m.references) && Array.isArray(m.attachments),
+          'references and attachments',
+        );
         isIsoDate(m.registeredAt);
         isIsoDate(m.originDate);
         if (m.direction === 'inbound') equal(m.status, 'sent', 'inbound status');
-        if (m.channel === 'email' && m.status === 'sent') ok(m.messageId, 'sent email has a messageId');
+        if (m.channel === 'email' && m.status === 'sent')
+          ok(m.messageId, 'sent email has a messageId');
       }
     });
 
     it('pages backwards with before (exclusive) and hasMore (F-1.2)', async () => {
       const agent = ctx.agent();
       const interaction = await busiestInteraction();
-      const full = (await agent.listMessages(interaction.id, { limit: 200 })).items.map((m) => m.id);
+      const full = (await agent.listMessages(interaction.id, { limit: 200 })).items.map(
+        (m) => m.id,
+      );
       const newest = await agent.listMessages(interaction.id, { limit: 2 });
-      deepEqual(newest.items.map((m) => m.id), full.slice(-2), 'the first page holds the newest');
+      deepEqual(
+        newest.items.map((m) => m.id),
+        full.slice(-2),
+        'the first page holds the newest',
+      );
       equal(newest.hasMore, true, 'hasMore on the newest page');
       const collected = newest.items.map((m) => m.id);
       let before = collected[0];
@@ -343,11 +433,36 @@ export function defineConversationTests({ describe, it }: TestApi, ctx: SuiteCon
       const [first, second] = detail.interactions;
       ok(first && second, 'two interactions');
       const foreign = (await agent.listMessages(second.id)).items[0]!;
-      await rejectsWith(agent.listMessages('no-such-interaction'), 'not-found', undefined, 'interaction');
-      await rejectsWith(agent.listMessages(first.id, { before: foreign.id }), 'not-found', undefined, 'foreign before');
-      await rejectsWith(agent.listMessages(first.id, { before: 'no-such-message' }), 'not-found', undefined, 'unknown before');
-      await rejectsWith(agent.listMessages(first.id, { limit: 0 }), 'invalid', undefined, 'limit 0');
-      await rejectsWith(agent.listMessages(first.id, { limit: 201 }), 'invalid', undefined, 'limit 201');
+      await rejectsWith(
+        agent.listMessages('no-such-interaction'),
+        'not-found',
+        undefined,
+        'interaction',
+      );
+      await rejectsWith(
+        agent.listMessages(first.id, { before: foreign.id }),
+        'not-found',
+        undefined,
+        'foreign before',
+      );
+      await rejectsWith(
+        agent.listMessages(first.id, { before: 'no-such-message' }),
+        'not-found',
+        undefined,
+        'unknown before',
+      );
+      await rejectsWith(
+        agent.listMessages(first.id, { limit: 0 }),
+        'invalid',
+        undefined,
+        'limit 0',
+      );
+      await rejectsWith(
+        agent.listMessages(first.id, { limit: 201 }),
+        'invalid',
+        undefined,
+        'limit 201',
+      );
     });
 
     it('returns copies', async () => {
@@ -367,7 +482,11 @@ export function defineConversationTests({ describe, it }: TestApi, ctx: SuiteCon
       const reader = ctx.agent('agent');
       const other = ctx.agent('supervisor');
       const mail = await ctx.newEmailCase();
-      equal((await other.getConversation(mail.conversationId)).conversation.read, false, 'new mail is unread');
+      equal(
+        (await other.getConversation(mail.conversationId)).conversation.read,
+        false,
+        'new mail is unread',
+      );
       const log = recordEvents(other);
       await ctx.settle();
       const summary = await reader.markRead(mail.conversationId);
@@ -378,8 +497,15 @@ export function defineConversationTests({ describe, it }: TestApi, ctx: SuiteCon
         { description: 'conversation.updated for the other agent' },
       );
       equal(event.conversation.read, true, 'event carries read');
-      equal((await other.getConversation(mail.conversationId)).conversation.read, true, 'read for the other agent');
-      ok(!(await idsOf(other, { unread: true })).includes(mail.conversationId), 'gone from the other agent\'s unread');
+      equal(
+        (await other.getConversation(mail.conversationId)).conversation.read,
+        true,
+        'read for the other agent',
+      );
+      ok(
+        !(await idsOf(other, { unread: true })).includes(mail.conversationId),
+        "gone from the other agent's unread",
+      );
     });
 
     it('is idempotent', async () => {
@@ -395,7 +521,11 @@ export function defineConversationTests({ describe, it }: TestApi, ctx: SuiteCon
       const agent = ctx.agent();
       const mail = await ctx.newEmailCase();
       await agent.markRead(mail.conversationId);
-      await ctx.receive({ from: mail.from, subject: `Re: ${mail.subject}`, inReplyTo: mail.message.messageId });
+      await ctx.receive({
+        from: mail.from,
+        subject: `Re: ${mail.subject}`,
+        inReplyTo: mail.message.messageId,
+      });
       equal((await agent.getConversation(mail.conversationId)).conversation.read, false);
     });
 
@@ -414,17 +544,27 @@ export function defineConversationTests({ describe, it }: TestApi, ctx: SuiteCon
       const done = await agent.setStatus(mail.conversationId, 'completed');
       equal(done.status, 'completed');
       const event = await log.waitFor(
-        agentEvent('conversation.updated', (e) => e.conversation.id === mail.conversationId && e.conversation.status === 'completed'),
+        agentEvent(
+          'conversation.updated',
+          (e) => e.conversation.id === mail.conversationId && e.conversation.status === 'completed',
+        ),
         { description: 'conversation.updated completed' },
       );
       equal(event.conversation.number, done.number);
       equal((await other.getConversation(mail.conversationId)).conversation.status, 'completed');
-      equal((await agent.setStatus(mail.conversationId, 'completed')).status, 'completed', 'idempotent');
+      equal(
+        (await agent.setStatus(mail.conversationId, 'completed')).status,
+        'completed',
+        'idempotent',
+      );
       const reopened = await other.setStatus(mail.conversationId, 'open');
       equal(reopened.status, 'open');
       equal((await agent.getConversation(mail.conversationId)).conversation.status, 'open');
       await log.waitFor(
-        agentEvent('conversation.updated', (e) => e.conversation.id === mail.conversationId && e.conversation.status === 'open'),
+        agentEvent(
+          'conversation.updated',
+          (e) => e.conversation.id === mail.conversationId && e.conversation.status === 'open',
+        ),
         { description: 'conversation.updated open' },
       );
     });
@@ -449,8 +589,12 @@ export function defineConversationTests({ describe, it }: TestApi, ctx: SuiteCon
       equal(detail.conversation.read, false, 'unread again');
       await log.waitFor(
         (e) =>
-          (e.type === 'conversation.updated' && e.conversation.id === mail.conversationId && e.conversation.status === 'open') ||
-          (e.type === 'message.created' && e.message.id === reply.id && e.conversation.status === 'open'),
+          (e.type === 'conversation.updated' &&
+            e.conversation.id === mail.conversationId &&
+            e.conversation.status === 'open') ||
+          (e.type === 'message.created' &&
+            e.message.id === reply.id &&
+            e.conversation.status === 'open'),
         { description: 'an event showing the case open again' },
       );
     });
@@ -469,9 +613,16 @@ export function defineConversationTests({ describe, it }: TestApi, ctx: SuiteCon
       });
       equal(auto.conversationId, mail.conversationId, 'threaded into the same case');
       equal(auto.autoReply, true, 'stored as an automatic reply');
-      equal((await agent.getConversation(mail.conversationId)).conversation.status, 'completed', 'still completed');
+      equal(
+        (await agent.getConversation(mail.conversationId)).conversation.status,
+        'completed',
+        'still completed',
+      );
       const stored = await agent.listMessages(auto.interactionId);
-      ok(stored.items.some((m) => m.id === auto.id), 'the automatic reply is stored');
+      ok(
+        stored.items.some((m) => m.id === auto.id),
+        'the automatic reply is stored',
+      );
     });
 
     it('rejects an unknown case with not-found', async () => {
@@ -519,7 +670,12 @@ export function defineConversationTests({ describe, it }: TestApi, ctx: SuiteCon
       );
       equal(event.conversation.id, mail.conversationId);
       includesFields(event.conversation, { status: 'open', read: false });
-      includesFields(mail.message, { direction: 'inbound', channel: 'email', status: 'sent', subject: mail.subject });
+      includesFields(mail.message, {
+        direction: 'inbound',
+        channel: 'email',
+        status: 'sent',
+        subject: mail.subject,
+      });
       equal(mail.message.from.address, address, 'the sender address is normalized');
       const contacts = await agent.findContacts(address);
       equal(contacts.length, 1, 'one contact owns the address');
@@ -552,7 +708,11 @@ export function defineConversationTests({ describe, it }: TestApi, ctx: SuiteCon
         from: { address: `${ctx.uid('otro')}@example.com` },
         subject: 'Re: Cambio de dirección',
       });
-      notEqual(otherSender.conversationId, mail.conversationId, 'same subject, another contact: a new case');
+      notEqual(
+        otherSender.conversationId,
+        mail.conversationId,
+        'same subject, another contact: a new case',
+      );
     });
   });
 }

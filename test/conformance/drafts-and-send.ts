@@ -57,7 +57,10 @@ function statusesOf(log: EventLog<AgentEvent>, messageId: Id): DeliveryStatus[] 
 function assertTransitions(first: DeliveryStatus, updates: DeliveryStatus[]): void {
   let current = first;
   for (const next of updates) {
-    ok(canTransition(current, next), `illegal transition ${current} → ${next} in ${[first, ...updates].join(' → ')}`);
+    ok(
+      canTransition(current, next),
+      `illegal transition ${current} → ${next} in ${[first, ...updates].join(' → ')}`,
+    );
     current = next;
   }
 }
@@ -104,13 +107,25 @@ export function defineDraftAndSendTests({ describe, it }: TestApi, ctx: SuiteCon
         { description: 'draft.saved' },
       );
       deepEqual(event.draft, first, 'the event carries the saved draft');
-      deepEqual(await other.getDraft(mail.conversationId, 'reply'), first, 'another agent restores it');
+      deepEqual(
+        await other.getDraft(mail.conversationId, 'reply'),
+        first,
+        'another agent restores it',
+      );
 
-      const second = await agent.saveDraft({ ...input, text: 'Estimado Jorge,', html: '<p>Estimado Jorge,</p>', baseRevision: 1 });
+      const second = await agent.saveDraft({
+        ...input,
+        text: 'Estimado Jorge,',
+        html: '<p>Estimado Jorge,</p>',
+        baseRevision: 1,
+      });
       equal(second.revision, 2, 'revision grows by one');
       equal(second.text, 'Estimado Jorge,');
       deepEqual(await agent.getDraft(mail.conversationId, 'reply'), second);
-      await log.waitFor(agentEvent('draft.saved', (e) => e.draft.revision === 2), { description: 'draft.saved rev 2' });
+      await log.waitFor(
+        agentEvent('draft.saved', (e) => e.draft.revision === 2),
+        { description: 'draft.saved rev 2' },
+      );
     });
 
     it('refuses a stale or missing baseRevision with conflict and keeps the newer text', async () => {
@@ -119,10 +134,29 @@ export function defineDraftAndSendTests({ describe, it }: TestApi, ctx: SuiteCon
       const mail = await ctx.newEmailCase();
       const input = replyDraft(mail.message);
       await agent.saveDraft(input);
-      const newer = await other.saveDraft({ ...input, text: 'Texto del otro agente', baseRevision: 1 });
-      await rejectsWith(agent.saveDraft({ ...input, text: 'Texto viejo', baseRevision: 1 }), 'conflict', undefined, 'stale');
-      await rejectsWith(agent.saveDraft({ ...input, text: 'Sin base' }), 'conflict', undefined, 'missing base');
-      await rejectsWith(agent.saveDraft({ ...input, text: 'Futuro', baseRevision: 9 }), 'conflict', undefined, 'future base');
+      const newer = await other.saveDraft({
+        ...input,
+        text: 'Texto del otro agente',
+        baseRevision: 1,
+      });
+      await rejectsWith(
+        agent.saveDraft({ ...input, text: 'Texto viejo', baseRevision: 1 }),
+        'conflict',
+        undefined,
+        'stale',
+      );
+      await rejectsWith(
+        agent.saveDraft({ ...input, text: 'Sin base' }),
+        'conflict',
+        undefined,
+        'missing base',
+      );
+      await rejectsWith(
+        agent.saveDraft({ ...input, text: 'Futuro', baseRevision: 9 }),
+        'conflict',
+        undefined,
+        'future base',
+      );
       deepEqual(await agent.getDraft(mail.conversationId, 'reply'), newer, 'nothing overwritten');
     });
 
@@ -131,7 +165,13 @@ export function defineDraftAndSendTests({ describe, it }: TestApi, ctx: SuiteCon
       const mail = await ctx.newEmailCase();
       const reply = await agent.saveDraft(replyDraft(mail.message));
       const forward = await agent.saveDraft(
-        replyDraft(mail.message, { mode: 'forward', to: [{ address: 'not an address' }], html: '', text: '', subject: '' }),
+        replyDraft(mail.message, {
+          mode: 'forward',
+          to: [{ address: 'not an address' }],
+          html: '',
+          text: '',
+          subject: '',
+        }),
       );
       equal(forward.revision, 1, 'a new mode starts its own draft');
       deepEqual(forward.to, [{ address: 'not an address' }], 'invalid address kept as typed');
@@ -172,11 +212,36 @@ export function defineDraftAndSendTests({ describe, it }: TestApi, ctx: SuiteCon
       const agent = ctx.agent();
       const mail = await ctx.newEmailCase();
       const input = replyDraft(mail.message);
-      await rejectsWith(agent.getDraft('no-such-conversation', 'reply'), 'not-found', undefined, 'getDraft');
-      await rejectsWith(agent.saveDraft({ ...input, conversationId: 'no-such-conversation' }), 'not-found', undefined, 'saveDraft');
-      await rejectsWith(agent.deleteDraft('no-such-conversation', 'reply'), 'not-found', undefined, 'deleteDraft');
-      await rejectsWith(agent.saveDraft({ ...input, mode: 'bogus' as ComposeMode }), 'invalid', undefined, 'mode');
-      await rejectsWith(agent.saveDraft({ ...input, channel: 'fax' as 'email' }), 'invalid', undefined, 'channel');
+      await rejectsWith(
+        agent.getDraft('no-such-conversation', 'reply'),
+        'not-found',
+        undefined,
+        'getDraft',
+      );
+      await rejectsWith(
+        agent.saveDraft({ ...input, conversationId: 'no-such-conversation' }),
+        'not-found',
+        undefined,
+        'saveDraft',
+      );
+      await rejectsWith(
+        agent.deleteDraft('no-such-conversation', 'reply'),
+        'not-found',
+        undefined,
+        'deleteDraft',
+      );
+      await rejectsWith(
+        agent.saveDraft({ ...input, mode: 'bogus' as ComposeMode }),
+        'invalid',
+        undefined,
+        'mode',
+      );
+      await rejectsWith(
+        agent.saveDraft({ ...input, channel: 'fax' as 'email' }),
+        'invalid',
+        undefined,
+        'channel',
+      );
       equal(await agent.getDraft(mail.conversationId, 'reply'), null, 'nothing saved');
     });
   });
@@ -197,7 +262,10 @@ export function defineDraftAndSendTests({ describe, it }: TestApi, ctx: SuiteCon
       ok(receipt.cancellableUntil, 'cancellableUntil');
       isIsoDate(receipt.cancellableUntil);
       const until = Date.parse(receipt.cancellableUntil);
-      ok(until > started && until <= Date.now() + UNDO_MS + 1000, `cancellableUntil ≈ now + ${UNDO_MS} ms`);
+      ok(
+        until > started && until <= Date.now() + UNDO_MS + 1000,
+        `cancellableUntil ≈ now + ${UNDO_MS} ms`,
+      );
       includesFields(sent, {
         conversationId: mail.conversationId,
         interactionId: mail.message.interactionId,
@@ -214,23 +282,37 @@ export function defineDraftAndSendTests({ describe, it }: TestApi, ctx: SuiteCon
       equal(sent.from.id, me.id, 'from the signed-in agent');
       equal(await agent.getDraft(mail.conversationId, 'reply'), null, 'send deletes the draft');
 
-      const created = await log.waitFor(agentEvent('message.created', (e) => e.message.id === sent.id), {
-        description: 'message.created',
-      });
+      const created = await log.waitFor(
+        agentEvent('message.created', (e) => e.message.id === sent.id),
+        {
+          description: 'message.created',
+        },
+      );
       equal(created.message.status, 'scheduled');
       equal(created.conversation.id, mail.conversationId);
       const committed = await log.waitFor(
-        agentEvent('message.updated', (e) => e.message.id === sent.id && e.message.status === 'sent'),
+        agentEvent(
+          'message.updated',
+          (e) => e.message.id === sent.id && e.message.status === 'sent',
+        ),
         { timeoutMs: WAIT_MS, description: 'message.updated sent' },
       );
       ok(Date.now() - started >= UNDO_MS - 50, 'not committed before the window ends');
       ok(committed.message.messageId, 'a sent email has a Message-ID');
       await sleep(UNDO_MS + QUIET_MS);
       const statuses = statusesOf(log, sent.id);
-      equal(statuses.filter((s) => s === 'sent').length, 1, `sent exactly once (${statuses.join(', ')})`);
+      equal(
+        statuses.filter((s) => s === 'sent').length,
+        1,
+        `sent exactly once (${statuses.join(', ')})`,
+      );
       ok(!statuses.includes('cancelled'), 'never cancelled');
       assertTransitions('scheduled', statuses);
-      equal(log.count(agentEvent('message.created', (e) => e.message.id === sent.id)), 1, 'created once');
+      equal(
+        log.count(agentEvent('message.created', (e) => e.message.id === sent.id)),
+        1,
+        'created once',
+      );
       equal((await messageById(agent, sent))?.status, 'sent', 'stored as sent');
       await rejectsWith(agent.cancelSend(sent.id), 'committed', undefined, 'too late to cancel');
     });
@@ -238,7 +320,10 @@ export function defineDraftAndSendTests({ describe, it }: TestApi, ctx: SuiteCon
     it('cancel inside the window restores the draft and never sends', async () => {
       const agent = ctx.agent();
       const mail = await ctx.newEmailCase();
-      const file = await agent.upload(pdfFile('factura.pdf'), { purpose: 'attachment', conversationId: mail.conversationId });
+      const file = await agent.upload(pdfFile('factura.pdf'), {
+        purpose: 'attachment',
+        conversationId: mail.conversationId,
+      });
       const log = recordEvents(agent);
       await ctx.settle();
       const outgoing = ctx.emailReply(mail.message, {
@@ -263,17 +348,28 @@ export function defineDraftAndSendTests({ describe, it }: TestApi, ctx: SuiteCon
         html: outgoing.html,
         text: outgoing.text,
       });
-      deepEqual(draft.attachments.map((a) => a.id), [file.id], 'attachments restored');
+      deepEqual(
+        draft.attachments.map((a) => a.id),
+        [file.id],
+        'attachments restored',
+      );
       ok(draft.revision >= 1, 'a stored draft');
       deepEqual(await agent.getDraft(mail.conversationId, 'reply'), draft, 'the draft is back');
       await log.waitFor(
-        agentEvent('message.updated', (e) => e.message.id === message.id && e.message.status === 'cancelled'),
+        agentEvent(
+          'message.updated',
+          (e) => e.message.id === message.id && e.message.status === 'cancelled',
+        ),
         { description: 'message.updated cancelled' },
       );
       await sleep(UNDO_MS + QUIET_MS);
       const statuses = statusesOf(log, message.id);
       deepEqual(statuses, ['cancelled'], 'cancelled, never sending or sent');
-      equal((await messageById(agent, message))?.status ?? 'cancelled', 'cancelled', 'stored as cancelled (or gone)');
+      equal(
+        (await messageById(agent, message))?.status ?? 'cancelled',
+        'cancelled',
+        'stored as cancelled (or gone)',
+      );
       await rejectsWith(agent.cancelSend(message.id), 'committed', undefined, 'cancelling twice');
     });
 
@@ -284,22 +380,37 @@ export function defineDraftAndSendTests({ describe, it }: TestApi, ctx: SuiteCon
       equal(settings.undoSendSeconds, 0);
       const inbox = settings.fromAddress;
       const from = { name: 'Pedro Salas', address: `${ctx.uid('pedro')}@example.com` };
-      const inbound = await backend.receiveEmail({ from, to: [inbox], subject: 'Sin ventana', text: 'Hola', messageId: `${ctx.uid('m')}@example.com` });
+      const inbound = await backend.receiveEmail({
+        from,
+        to: [inbox],
+        subject: 'Sin ventana',
+        text: 'Hola',
+        messageId: `${ctx.uid('m')}@example.com`,
+      });
       ok(inbound);
       const log = recordEvents(agent);
       await sleep(0);
       await backend.settle?.();
       const receipt = await agent.send(ctx.emailReply(inbound));
       equal(receipt.cancellableUntil, null, 'no undo window');
-      ok(['sending', 'sent'].includes(receipt.message.status), `committed (${receipt.message.status})`);
+      ok(
+        ['sending', 'sent'].includes(receipt.message.status),
+        `committed (${receipt.message.status})`,
+      );
       await rejectsWith(agent.cancelSend(receipt.message.id), 'committed');
       await log.waitFor(
-        (e) => (e.type === 'message.updated' || e.type === 'message.created') && e.message.id === receipt.message.id && e.message.status === 'sent',
+        (e) =>
+          (e.type === 'message.updated' || e.type === 'message.created') &&
+          e.message.id === receipt.message.id &&
+          e.message.status === 'sent',
         { timeoutMs: WAIT_MS, description: 'the message reaching sent' },
       );
       await sleep(QUIET_MS);
       const sentEvents = log.count(
-        (e) => (e.type === 'message.updated' || e.type === 'message.created') && e.message.id === receipt.message.id && e.message.status === 'sent',
+        (e) =>
+          (e.type === 'message.updated' || e.type === 'message.created') &&
+          e.message.id === receipt.message.id &&
+          e.message.status === 'sent',
       );
       equal(sentEvents, 1, 'sent exactly once');
     });
@@ -307,10 +418,22 @@ export function defineDraftAndSendTests({ describe, it }: TestApi, ctx: SuiteCon
     it('commits chat at once even with a window', async () => {
       const agent = ctx.agent();
       const chat = await ctx.newChatCase();
-      const receipt = await agent.send(ctx.chatMessage(chat.conversationId, 'Hola, ¿en qué le ayudo?'));
+      const receipt = await agent.send(
+        ctx.chatMessage(chat.conversationId, 'Hola, ¿en qué le ayudo?'),
+      );
       equal(receipt.cancellableUntil, null);
-      includesFields(receipt.message, { channel: 'chat', direction: 'outbound', text: 'Hola, ¿en qué le ayudo?', to: [], cc: [], bcc: [] });
-      ok(['sending', 'sent'].includes(receipt.message.status), `committed (${receipt.message.status})`);
+      includesFields(receipt.message, {
+        channel: 'chat',
+        direction: 'outbound',
+        text: 'Hola, ¿en qué le ayudo?',
+        to: [],
+        cc: [],
+        bcc: [],
+      });
+      ok(
+        ['sending', 'sent'].includes(receipt.message.status),
+        `committed (${receipt.message.status})`,
+      );
       await rejectsWith(agent.cancelSend(receipt.message.id), 'committed');
     });
 
@@ -326,7 +449,11 @@ export function defineDraftAndSendTests({ describe, it }: TestApi, ctx: SuiteCon
       });
       const { message } = await agent.send(ctx.emailReply(mail));
       equal(message.inReplyTo, mail.messageId, 'In-Reply-To is the answered Message-ID');
-      deepEqual(message.references, [root, mail.messageId], 'References: the parent\'s, then the parent');
+      deepEqual(
+        message.references,
+        [root, mail.messageId],
+        "References: the parent's, then the parent",
+      );
       equal(message.subject, 'Re: Pedido 5521');
     });
 
@@ -335,7 +462,13 @@ export function defineDraftAndSendTests({ describe, it }: TestApi, ctx: SuiteCon
       const agent = backend.agent('agent');
       const inbox = (await agent.campaign(backend.ids.jorge.conversationId)).fromAddress;
       const from = { address: `${ctx.uid('rosa')}@example.com` };
-      const inbound = await backend.receiveEmail({ from, to: [inbox], subject: 'Garantía', text: 'Hola', messageId: `${ctx.uid('m')}@example.com` });
+      const inbound = await backend.receiveEmail({
+        from,
+        to: [inbox],
+        subject: 'Garantía',
+        text: 'Hola',
+        messageId: `${ctx.uid('m')}@example.com`,
+      });
       ok(inbound);
       const { message } = await agent.send(ctx.emailReply(inbound));
       let stored: Message | undefined;
@@ -368,11 +501,20 @@ export function defineDraftAndSendTests({ describe, it }: TestApi, ctx: SuiteCon
       const attachmentIds = original.attachments.map((a) => a.id);
       const describe = (m: Message) => m.attachments.map((a) => `${a.name}|${a.size}|${a.type}`);
       const forward = await agent.send(
-        ctx.emailReply(original, { mode: 'forward', to: [{ address: 'colega@example.com' }], subject: `Fwd: ${original.subject}`, attachmentIds }),
+        ctx.emailReply(original, {
+          mode: 'forward',
+          to: [{ address: 'colega@example.com' }],
+          subject: `Fwd: ${original.subject}`,
+          attachmentIds,
+        }),
       );
       sameMembers(describe(forward.message), describe(original), 'forward');
       const all = await agent.send(
-        ctx.emailReply(original, { mode: 'replyAll', cc: [{ address: 'otra@example.com' }], attachmentIds }),
+        ctx.emailReply(original, {
+          mode: 'replyAll',
+          cc: [{ address: 'otra@example.com' }],
+          attachmentIds,
+        }),
       );
       sameMembers(describe(all.message), describe(original), 'reply all');
       await agent.cancelSend(forward.message.id);
@@ -384,13 +526,24 @@ export function defineDraftAndSendTests({ describe, it }: TestApi, ctx: SuiteCon
       const chat = await ctx.newChatCase();
       const log = recordEvents(agent);
       await ctx.settle();
-      const outgoing = ctx.chatMessage(chat.conversationId, 'Un solo mensaje', { clientId: ctx.uid('agent-client') });
+      const outgoing = ctx.chatMessage(chat.conversationId, 'Un solo mensaje', {
+        clientId: ctx.uid('agent-client'),
+      });
       const a = await agent.send(outgoing);
       const b = await agent.send(outgoing);
       equal(b.message.id, a.message.id, 'same message');
       await log.waitFor(agentEvent('message.created', (e) => e.message.id === a.message.id));
       await sleep(QUIET_MS);
-      equal(log.count(agentEvent('message.created', (e) => e.message.clientId === outgoing.clientId || e.message.id === a.message.id)), 1, 'one message.created');
+      equal(
+        log.count(
+          agentEvent(
+            'message.created',
+            (e) => e.message.clientId === outgoing.clientId || e.message.id === a.message.id,
+          ),
+        ),
+        1,
+        'one message.created',
+      );
       const page = await agent.listMessages(a.message.interactionId, { limit: 200 });
       equal(page.items.filter((m) => m.text === 'Un solo mensaje').length, 1, 'one stored message');
     });
@@ -410,26 +563,81 @@ export function defineDraftAndSendTests({ describe, it }: TestApi, ctx: SuiteCon
       const agent = ctx.agent();
       const mail = await ctx.newEmailCase();
       const outgoing = ctx.emailReply(mail.message);
-      await rejectsWith(agent.send({ ...outgoing, conversationId: 'no-such-conversation' }), 'not-found', undefined, 'conversation');
-      await rejectsWith(agent.send({ ...outgoing, inReplyToMessageId: 'no-such-message' }), 'not-found', undefined, 'answered message');
-      await rejectsWith(agent.send({ ...outgoing, attachmentIds: ['no-such-attachment'] }), 'not-found', undefined, 'attachment');
+      await rejectsWith(
+        agent.send({ ...outgoing, conversationId: 'no-such-conversation' }),
+        'not-found',
+        undefined,
+        'conversation',
+      );
+      await rejectsWith(
+        agent.send({ ...outgoing, inReplyToMessageId: 'no-such-message' }),
+        'not-found',
+        undefined,
+        'answered message',
+      );
+      await rejectsWith(
+        agent.send({ ...outgoing, attachmentIds: ['no-such-attachment'] }),
+        'not-found',
+        undefined,
+        'attachment',
+      );
       await rejectsWith(agent.cancelSend('no-such-message'), 'not-found', undefined, 'cancelSend');
-      equal((await agent.listMessages(mail.message.interactionId)).items.length, 1, 'nothing stored');
+      equal(
+        (await agent.listMessages(mail.message.interactionId)).items.length,
+        1,
+        'nothing stored',
+      );
     });
 
     it('rejects bad input with invalid and names the field', async () => {
       const agent = ctx.agent();
       const mail = await ctx.newEmailCase();
       const outgoing = ctx.emailReply(mail.message);
-      await rejectsWith(agent.send({ ...outgoing, to: [], cc: [], bcc: [] }), 'invalid', undefined, 'no recipient');
-      await rejectsWith(agent.send({ ...outgoing, to: [{ address: 'not an address' }] }), 'invalid', 'to');
-      await rejectsWith(agent.send({ ...outgoing, cc: [{ address: 'cc@@example' }] }), 'invalid', 'cc');
-      await rejectsWith(agent.send({ ...outgoing, bcc: [{ address: 'bcc.example.com' }] }), 'invalid', 'bcc');
-      await rejectsWith(agent.send({ ...outgoing, html: '', text: '' }), 'invalid', undefined, 'empty body');
-      await rejectsWith(agent.send({ ...outgoing, html: '<p></p>', text: '   ' }), 'invalid', undefined, 'blank body');
+      await rejectsWith(
+        agent.send({ ...outgoing, to: [], cc: [], bcc: [] }),
+        'invalid',
+        undefined,
+        'no recipient',
+      );
+      await rejectsWith(
+        agent.send({ ...outgoing, to: [{ address: 'not an address' }] }),
+        'invalid',
+        'to',
+      );
+      await rejectsWith(
+        agent.send({ ...outgoing, cc: [{ address: 'cc@@example' }] }),
+        'invalid',
+        'cc',
+      );
+      await rejectsWith(
+        agent.send({ ...outgoing, bcc: [{ address: 'bcc.example.com' }] }),
+        'invalid',
+        'bcc',
+      );
+      await rejectsWith(
+        agent.send({ ...outgoing, html: '', text: '' }),
+        'invalid',
+        undefined,
+        'empty body',
+      );
+      await rejectsWith(
+        agent.send({ ...outgoing, html: '<p></p>', text: '   ' }),
+        'invalid',
+        undefined,
+        'blank body',
+      );
       const chat = await ctx.newChatCase();
-      await rejectsWith(agent.send(ctx.chatMessage(chat.conversationId, '')), 'invalid', undefined, 'empty chat');
-      equal((await agent.listMessages(mail.message.interactionId)).items.length, 1, 'nothing stored');
+      await rejectsWith(
+        agent.send(ctx.chatMessage(chat.conversationId, '')),
+        'invalid',
+        undefined,
+        'empty chat',
+      );
+      equal(
+        (await agent.listMessages(mail.message.interactionId)).items.length,
+        1,
+        'nothing stored',
+      );
     });
 
     it('refuses email to a chat case whose visitor gave no address', async () => {
@@ -438,17 +646,54 @@ export function defineDraftAndSendTests({ describe, it }: TestApi, ctx: SuiteCon
       const detail = await agent.getConversation(chat.conversationId);
       deepEqual(detail.contact.emails, [], 'an anonymous visitor has no address');
       await rejectsWith(
-        agent.send({ ...ctx.chatMessage(chat.conversationId, 'Por correo'), mode: 'new', channel: 'email', subject: 'Su consulta', to: [{ address: 'alguien@example.com' }] }),
+        agent.send({
+          ...ctx.chatMessage(chat.conversationId, 'Por correo'),
+          mode: 'new',
+          channel: 'email',
+          subject: 'Su consulta',
+          to: [{ address: 'alguien@example.com' }],
+        }),
         'invalid',
         undefined,
         'new anonymous case',
       );
       await rejectsWith(
-        agent.send({ ...ctx.chatMessage(ctx.ids.anonymousChatConversationId, 'Por correo'), mode: 'new', channel: 'email', subject: 'Su consulta', to: [{ address: 'alguien@example.com' }] }),
+        agent.send({
+          ...ctx.chatMessage(ctx.ids.anonymousChatConversationId, 'Por correo'),
+          mode: 'new',
+          channel: 'email',
+          subject: 'Su consulta',
+          to: [{ address: 'alguien@example.com' }],
+        }),
         'invalid',
         undefined,
         'seeded anonymous case',
       );
+    });
+
+    it('refuses email to a chat case when the campaign has no email fallback (F-4.4)', async () => {
+      const agent = ctx.agent();
+      const conversationId = ctx.ids.noEmailFallbackChatConversationId;
+      equal(
+        (await agent.campaign(conversationId)).chatFallbackToEmail,
+        false,
+        'the seed campaign has no fallback',
+      );
+      const detail = await agent.getConversation(conversationId);
+      ok(detail.conversation.channels[0] === 'chat', 'a chat case');
+      const to = [{ address: detail.contact.emails[0] ?? 'visitor@example.com' }];
+      await rejectsWith(
+        agent.send({
+          ...ctx.chatMessage(conversationId, 'By email'),
+          mode: 'new',
+          channel: 'email',
+          subject: 'Your question',
+          to,
+        }),
+        'invalid',
+      );
+      const chat = await agent.send(ctx.chatMessage(conversationId, 'By chat is fine'));
+      equal(chat.message.channel, 'chat', 'chat still works');
     });
 
     it('refuses a blocked recipient with conflict', async () => {
@@ -456,10 +701,29 @@ export function defineDraftAndSendTests({ describe, it }: TestApi, ctx: SuiteCon
       const mail = await ctx.newEmailCase();
       const outgoing = ctx.emailReply(mail.message);
       const { address, domain } = ctx.ids.blocked;
-      await rejectsWith(agent.send({ ...outgoing, to: [{ address }] }), 'conflict', undefined, 'blocked address');
-      await rejectsWith(agent.send({ ...outgoing, cc: [{ address: `alguien${domain}` }] }), 'conflict', undefined, 'blocked domain');
-      await rejectsWith(agent.send({ ...outgoing, bcc: [{ address: address.toUpperCase() }] }), 'conflict', undefined, 'case-insensitive');
-      equal((await agent.listMessages(mail.message.interactionId)).items.length, 1, 'nothing stored');
+      await rejectsWith(
+        agent.send({ ...outgoing, to: [{ address }] }),
+        'conflict',
+        undefined,
+        'blocked address',
+      );
+      await rejectsWith(
+        agent.send({ ...outgoing, cc: [{ address: `alguien${domain}` }] }),
+        'conflict',
+        undefined,
+        'blocked domain',
+      );
+      await rejectsWith(
+        agent.send({ ...outgoing, bcc: [{ address: address.toUpperCase() }] }),
+        'conflict',
+        undefined,
+        'case-insensitive',
+      );
+      equal(
+        (await agent.listMessages(mail.message.interactionId)).items.length,
+        1,
+        'nothing stored',
+      );
     });
   });
 }

@@ -24,6 +24,8 @@ export interface SeedIds {
   englishConversationId: Id;
   /** A chat case whose visitor never gave an address. */
   anonymousChatConversationId: Id;
+  /** A chat case of a campaign that does not answer chats by email (`chatFallbackToEmail: false`). */
+  noEmailFallbackChatConversationId: Id;
   /** The seed's block list: one address and one `@domain`. */
   blocked: { address: string; domain: string };
   /** Devices of seeded visitors that already have a conversation and history. */

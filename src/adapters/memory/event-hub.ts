@@ -1,5 +1,6 @@
 import type { AgentEvent, Unsubscribe, VisitorEvent } from '../adapter.js';
 import type { Id } from '../../model/index.js';
+import { copy } from './copy.js';
 
 interface Subscription<E> {
   fn: (event: E) => void;
@@ -31,6 +32,10 @@ export class EventHub {
 
   isVisitorOnline(visitorId: Id): boolean {
     return (this.visitors.get(visitorId)?.size ?? 0) > 0;
+  }
+
+  onlineVisitors(): Id[] {
+    return [...this.visitors.keys()];
   }
 
   subscribeAgent(fn: (event: AgentEvent) => void): Unsubscribe {
@@ -82,12 +87,12 @@ export class EventHub {
 
 function deliver<E>(subs: Subscription<E>[], event: E): void {
   if (subs.length === 0) return;
-  const snapshot = structuredClone(event);
+  const snapshot = copy(event);
   queueMicrotask(() => {
     for (const sub of subs) {
       if (!sub.active) continue;
       try {
-        sub.fn(structuredClone(snapshot));
+        sub.fn(copy(snapshot));
       } catch (error) {
         report(error);
       }

@@ -17,6 +17,7 @@ import { normalizeAddress } from '../../model/index.js';
 import { EventHub, type PresenceHooks } from './event-hub.js';
 import { IdSource } from './ids.js';
 import type { CampaignRecord, SeedData, VisitorRecord } from './seed/types.js';
+import { copy } from './copy.js';
 
 /** The send-side bookkeeping of an outbound message (undo window, draft restoration). */
 export interface OutboxEntry {
@@ -25,6 +26,8 @@ export interface OutboxEntry {
   timer?: ReturnType<typeof setTimeout>;
   /** The interaction was opened by this message (removed again if it is cancelled). */
   openedInteraction: boolean;
+  /** The message answered or forwarded (`OutgoingMessage.inReplyToMessageId`). */
+  answeredId: Id | undefined;
 }
 
 /** An uploaded file and who may attach it: any agent, or only the visitor who uploaded it. */
@@ -36,6 +39,7 @@ export interface UploadRecord {
 export interface StoreOptions {
   now: () => Date;
   undoSendSeconds?: number;
+  latencyMs: number;
 }
 
 /** Compares messages in list order: `registeredAt`, then `id`. */
@@ -44,7 +48,13 @@ export function byRegistration(a: Message, b: Message): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-const isAgentMessage = (m: Message) => m.direction === 'outbound' && m.from.kind === 'agent' && !!m.from.id;
+function byStart(a: Interaction, b: Interaction): number {
+  if (a.startedAt !== b.startedAt) return a.startedAt < b.startedAt ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+const isAgentMessage = (m: Message) =>
+  m.direction === 'outbound' && m.from.kind === 'agent' && !!m.from.id;
 
 const draftKey = (conversationId: Id, mode: ComposeMode) => `${conversationId}\u0000${mode}`;
 
@@ -74,9 +84,10 @@ export class Store {
   readonly clientIds = new Map<string, Id>();
   readonly objectUrls: string[] = [];
 
+  private readonly draftRevisions = new Map<string, number>();
   private readonly contactByEmail = new Map<string, Id>();
   private readonly visitorByDevice = new Map<string, Id>();
-  private readonly messageByRfcId = new Map<string, Id>();
+  private readonly rfcIndex = new Map<string, Id>();
   private readonly interactionsByConversation = new Map<Id, Interaction[]>();
   private readonly timelines = new Map<Id, Message[]>();
   private readonly conversationsByContact = new Map<Id, Set<Id>>();
@@ -89,6 +100,7 @@ export class Store {
   readonly hub: EventHub;
   readonly ids = new IdSource();
   fault: 'offline' | 'unavailable' | null = null;
+  disposed = false;
   private maxNumber = 0;
   private firstCampaignId: Id | undefined;
 
@@ -108,36 +120,50 @@ export class Store {
   }
 
   newId(prefix: string): Id {
-    return this.ids.next(prefix, (id) => this.messages.has(id) || this.conversations.has(id)
-      || this.interactions.has(id) || this.contacts.has(id) || this.visitors.has(id)
-      || this.uploads.has(id) || this.quickReplies.has(id));
+    return this.ids.next(
+      prefix,
+      (id) =>
+        this.messages.has(id) ||
+        this.conversations.has(id) ||
+        this.interactions.has(id) ||
+        this.contacts.has(id) ||
+        this.visitors.has(id) ||
+        this.uploads.has(id) ||
+        this.quickReplies.has(id),
+    );
   }
 
   // ---- loading -------------------------------------------------------------------------------
 
   /** Merges records (upsert by id; block list by address; drafts by conversation and mode). */
-  load(data: Partial<SeedData>): void {
-    for (const a of data.agents ?? []) this.agents.set(a.id, structuredClone(a));
+  load(input: Partial<SeedData>): void {
+    const data = copy(input);
+    for (const a of data.agents ?? []) this.agents.set(a.id, a);
     for (const c of data.campaigns ?? []) {
-      this.campaigns.set(c.id, structuredClone(c));
+      this.campaigns.set(c.id, c);
       this.firstCampaignId ??= c.id;
     }
-    for (const c of data.contacts ?? []) this.putContact(structuredClone(c));
-    for (const c of data.conversations ?? []) this.putConversation(structuredClone(c));
-    for (const i of data.interactions ?? []) this.putInteraction(structuredClone(i));
+    for (const c of data.contacts ?? []) this.putContact(c);
+    for (const c of data.conversations ?? []) this.putConversation(c);
+    const conversations = new Set<Id>();
+    for (const i of data.interactions ?? []) {
+      this.putInteraction(i, false);
+      conversations.add(i.conversationId);
+    }
+    for (const id of conversations) this.interactionsByConversation.get(id)?.sort(byStart);
     const touched = new Set<Id>();
     for (const m of data.messages ?? []) {
-      this.putMessage(structuredClone(m), false);
+      this.putMessage(m, false);
       touched.add(m.interactionId);
     }
     for (const id of touched) {
       this.timelines.get(id)?.sort(byRegistration);
       this.refreshInteraction(id);
     }
-    for (const d of data.drafts ?? []) this.drafts.set(draftKey(d.conversationId, d.mode), structuredClone(d));
-    for (const q of data.quickReplies ?? []) this.quickReplies.set(q.id, structuredClone(q));
-    for (const b of data.blockList ?? []) this.blockList.set(b.address, structuredClone(b));
-    for (const v of data.visitors ?? []) this.putVisitor(structuredClone(v));
+    for (const d of data.drafts ?? []) this.setDraft(d);
+    for (const q of data.quickReplies ?? []) this.quickReplies.set(q.id, q);
+    for (const b of data.blockList ?? []) this.blockList.set(b.address, b);
+    for (const v of data.visitors ?? []) this.putVisitor(v);
   }
 
   // ---- lookups (throwing not-found) ----------------------------------------------------------
@@ -202,7 +228,8 @@ export class Store {
   /** Inserts or replaces a contact and re-indexes its addresses. */
   putContact(contact: Contact): void {
     const old = this.contacts.get(contact.id);
-    for (const e of old?.emails ?? []) if (this.contactByEmail.get(e) === contact.id) this.contactByEmail.delete(e);
+    for (const e of old?.emails ?? [])
+      if (this.contactByEmail.get(e) === contact.id) this.contactByEmail.delete(e);
     contact.emails = contact.emails.map(normalizeAddress);
     this.contacts.set(contact.id, contact);
     for (const e of contact.emails) this.contactByEmail.set(e, contact.id);
@@ -243,13 +270,14 @@ export class Store {
     return id === undefined ? undefined : this.conversations.get(id);
   }
 
-  putInteraction(i: Interaction): void {
+  /** Stores an interaction; `sorted` keeps its conversation's list in order (bulk loads sort once). */
+  putInteraction(i: Interaction, sorted = true): void {
     const list = this.interactionsByConversation.get(i.conversationId) ?? [];
     this.interactionsByConversation.set(i.conversationId, list);
-    const at = list.findIndex((x) => x.id === i.id);
-    if (at !== -1) list.splice(at, 1);
+    const old = this.interactions.get(i.id);
+    if (old) list.splice(list.indexOf(old), 1);
     list.push(i);
-    list.sort((a, b) => (a.startedAt < b.startedAt ? -1 : a.startedAt > b.startedAt ? 1 : a.id < b.id ? -1 : 1));
+    if (sorted) list.sort(byStart);
     this.interactions.set(i.id, i);
     if (!this.timelines.has(i.id)) this.timelines.set(i.id, []);
   }
@@ -275,7 +303,7 @@ export class Store {
   }
 
   messageByRfcId(messageId: string): Message | undefined {
-    const id = this.messageByRfcId.get(messageId.trim().replace(/^<|>$/g, ''));
+    const id = this.rfcIndex.get(messageId.trim().replace(/^<|>$/g, ''));
     return id === undefined ? undefined : this.messages.get(id);
   }
 
@@ -287,8 +315,9 @@ export class Store {
     const old = this.messages.get(m.id);
     if (old) this.dropFromTimeline(old);
     this.messages.set(m.id, m);
-    if (m.messageId) this.messageByRfcId.set(m.messageId, m.id);
-    for (const r of [...m.to, ...m.cc]) if (!this.knownAddresses.has(r.address)) this.knownAddresses.set(r.address, r.name ?? '');
+    if (m.messageId) this.rfcIndex.set(m.messageId, m.id);
+    for (const r of [...m.to, ...m.cc])
+      if (!this.knownAddresses.has(r.address)) this.knownAddresses.set(r.address, r.name ?? '');
     if (m.status === 'cancelled') return;
     if (isAgentMessage(m)) this.countWriter(m, 1);
     let list = this.timelines.get(m.interactionId);
@@ -347,7 +376,9 @@ export class Store {
 
   /** Every listed message of a conversation, in order. */
   messagesOf(conversationId: Id): Message[] {
-    return this.interactionsOf(conversationId).flatMap((i) => this.timeline(i.id)).sort(byRegistration);
+    return this.interactionsOf(conversationId)
+      .flatMap((i) => this.timeline(i.id))
+      .sort(byRegistration);
   }
 
   // ---- drafts --------------------------------------------------------------------------------
@@ -357,7 +388,14 @@ export class Store {
   }
 
   setDraft(d: Draft): void {
-    this.drafts.set(draftKey(d.conversationId, d.mode), d);
+    const key = draftKey(d.conversationId, d.mode);
+    this.drafts.set(key, d);
+    this.draftRevisions.set(key, d.revision);
+  }
+
+  /** The last revision a (conversation, mode) draft had, even after it was deleted. */
+  lastDraftRevision(conversationId: Id, mode: ComposeMode): number {
+    return this.draftRevisions.get(draftKey(conversationId, mode)) ?? 0;
   }
 
   deleteDraft(conversationId: Id, mode: ComposeMode): boolean {

@@ -2,7 +2,10 @@
 
 /** Lower-case without accents (`Lucía` → `lucia`), for case- and accent-insensitive matching. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 const REPLY_PREFIX = /^\s*(?:re|rv|fwd?|fw|aw|sv|tr|wg|res|enc)\s*(?:\[\d+\])?\s*:\s*/i;
@@ -13,7 +16,7 @@ const REPLY_PREFIX = /^\s*(?:re|rv|fwd?|fw|aw|sv|tr|wg|res|enc)\s*(?:\[\d+\])?\s
  */
 export function normalizeSubject(subject: string): string {
   let s = subject;
-  for (let previous = ''; previous !== s; ) {
+  for (let previous = ''; previous !== s;) {
     previous = s;
     s = s.replace(REPLY_PREFIX, '');
   }
@@ -21,7 +24,12 @@ export function normalizeSubject(subject: string): string {
 }
 
 const ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
 };
 
 /** A plain-text rendering of an HTML body, for `text` when only HTML was given and for previews. */
@@ -33,7 +41,10 @@ export function htmlToText(html: string): string {
     .replace(/<[^>]*>/g, '')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, name: string) => {
       if (name[0] === '#') {
-        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+        const code =
+          name[1] === 'x' || name[1] === 'X'
+            ? parseInt(name.slice(2), 16)
+            : parseInt(name.slice(1), 10);
         return Number.isFinite(code) ? String.fromCodePoint(code) : all;
       }
       return ENTITIES[name.toLowerCase()] ?? all;
@@ -45,6 +56,10 @@ export function htmlToText(html: string): string {
 
 /** The first non-empty line of a text, at most 140 characters (inbox preview). */
 export function previewOf(text: string): string {
-  const line = text.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '';
+  const line =
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l !== '') ?? '';
   return line.length > 140 ? `${line.slice(0, 139)}…` : line;
 }

@@ -25,7 +25,12 @@ export function summaryOf(s: Store, c: Conversation): ConversationSummary {
     contact: { id: c.contactId, name: contact?.name ?? '', emails: contact?.emails ?? [] },
     visitorOnline: c.visitorId ? s.hub.isVisitorOnline(c.visitorId) : false,
     lastMessage: last
-      ? { channel: last.channel, direction: last.direction, preview: previewOf(last.text), at: last.registeredAt }
+      ? {
+          channel: last.channel,
+          direction: last.direction,
+          preview: previewOf(last.text),
+          at: last.registeredAt,
+        }
       : null,
   };
 }
@@ -59,16 +64,18 @@ export function visitorCampaignOf(record: CampaignRecord): VisitorCampaign {
 }
 
 /**
- * Whether the visitor of `c` may see `m` (F-5.4): chat messages, the customer's own emails, and
+ * Which messages the visitor of `c` may see (F-5.4): chat messages, the customer's own emails, and
  * agent emails addressed (To/CC) to the customer — never scheduled or cancelled ones, and never a
  * forward to a third party.
  */
-export function visibleToVisitor(s: Store, c: Conversation, m: Message): boolean {
-  if (m.status === 'scheduled' || m.status === 'cancelled' || m.status === 'draft') return false;
-  if (m.channel === 'chat') return true;
+export function visibleToVisitor(s: Store, c: Conversation): (m: Message) => boolean {
   const own = new Set(s.contacts.get(c.contactId)?.emails ?? []);
-  if (m.direction === 'inbound') return m.from.address !== undefined && own.has(m.from.address);
-  return [...m.to, ...m.cc].some((r) => own.has(r.address));
+  return (m) => {
+    if (m.status === 'scheduled' || m.status === 'cancelled' || m.status === 'draft') return false;
+    if (m.channel === 'chat') return true;
+    if (m.direction === 'inbound') return m.from.address !== undefined && own.has(m.from.address);
+    return [...m.to, ...m.cc].some((r) => own.has(r.address));
+  };
 }
 
 export function toVisitorMessage(m: Message): VisitorMessage {

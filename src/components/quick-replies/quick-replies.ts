@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -185,6 +185,13 @@ export class QuickReplies extends AtentoElement {
     this.query = '';
   }
 
+  /** Runs again whatever failed: the replies and the personalization values. */
+  private retry() {
+    for (const task of [this.replies, this.context]) {
+      if (task.status === TaskStatus.ERROR) void task.run();
+    }
+  }
+
   private move(step: number | 'first' | 'last') {
     const visible = this.visible;
     if (visible.length === 0) return;
@@ -267,8 +274,8 @@ export class QuickReplies extends AtentoElement {
             autocomplete="off"
             spellcheck="false"
             aria-autocomplete="list"
-            aria-expanded=${loaded ? 'true' : 'false'}
-            aria-controls="list"
+            aria-expanded=${visible.length ? 'true' : 'false'}
+            aria-controls=${visible.length ? 'list' : nothing}
             aria-activedescendant=${active ? `option-${active.id}` : nothing}
             aria-label=${this.i18n.t('quickReplies.search')}
             placeholder=${this.i18n.t('quickReplies.search')}
@@ -280,7 +287,7 @@ export class QuickReplies extends AtentoElement {
           initial: () => this.renderLoading(),
           pending: () => (loaded ? this.renderBody(loaded, visible, active) : this.renderLoading()),
           complete: (replies) => this.renderBody(replies, visible, active),
-          error: (error) => this.renderError(error, () => this.replies.run()),
+          error: (error) => this.renderError(error, () => this.retry()),
         })}
       </section>
     `;
@@ -369,7 +376,7 @@ export class QuickReplies extends AtentoElement {
       <h3 id="preview-title" class="visually-hidden">${this.i18n.t('quickReplies.preview')}</h3>
       ${active
         ? html`${this.context.render({
-              error: (error) => this.renderError(error, () => this.context.run()),
+              error: (error) => this.renderError(error, () => this.retry()),
             })}
             ${renderPreview(this.resolve(active), this.i18n)}
             <div class="preview-actions">

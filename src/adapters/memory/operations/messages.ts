@@ -1,5 +1,11 @@
 import { AdapterError } from '../../adapter.js';
-import type { Channel, Conversation, DeliveryStatus, Interaction, Message } from '../../../model/index.js';
+import type {
+  Channel,
+  Conversation,
+  DeliveryStatus,
+  Interaction,
+  Message,
+} from '../../../model/index.js';
 import { canTransition } from '../../../model/index.js';
 import type { Store } from '../store.js';
 import { summaryOf, toVisitorMessage, visibleToVisitor, visitorConversationOf } from '../views.js';
@@ -10,7 +16,11 @@ import { summaryOf, toVisitorMessage, visibleToVisitor, visitorConversationOf } 
  */
 
 /** The newest open interaction of a channel in a conversation. */
-export function openInteractionOf(s: Store, c: Conversation, channel: Channel): Interaction | undefined {
+export function openInteractionOf(
+  s: Store,
+  c: Conversation,
+  channel: Channel,
+): Interaction | undefined {
   const list = s.interactionsOf(c.id);
   for (let i = list.length - 1; i >= 0; i--) {
     const it = list[i]!;
@@ -19,7 +29,12 @@ export function openInteractionOf(s: Store, c: Conversation, channel: Channel): 
   return undefined;
 }
 
-export function newInteraction(s: Store, c: Conversation, channel: Channel, subject: string): Interaction {
+export function newInteraction(
+  s: Store,
+  c: Conversation,
+  channel: Channel,
+  subject: string,
+): Interaction {
   const now = s.nowIso();
   const it: Interaction = {
     id: s.newId('int'),
@@ -56,9 +71,13 @@ export function appendMessage(s: Store, c: Conversation, m: Message): void {
   const changed = before.read !== c.read || before.status !== c.status;
   if (changed) s.hub.toAgents({ type: 'conversation.updated', conversation: summary });
   if (c.visitorId) {
-    if (visibleToVisitor(s, c, m)) s.hub.toVisitor(c.visitorId, { type: 'message.created', message: toVisitorMessage(m) });
+    if (visibleToVisitor(s, c)(m))
+      s.hub.toVisitor(c.visitorId, { type: 'message.created', message: toVisitorMessage(m) });
     if (before.status !== c.status) {
-      s.hub.toVisitor(c.visitorId, { type: 'conversation.updated', conversation: visitorConversationOf(c) });
+      s.hub.toVisitor(c.visitorId, {
+        type: 'conversation.updated',
+        conversation: visitorConversationOf(c),
+      });
     }
   }
 }
@@ -73,11 +92,12 @@ export function setMessageStatus(s: Store, m: Message, to: DeliveryStatus): void
     throw new AdapterError('conflict', `A ${m.status} message cannot become ${to}.`);
   }
   const c = s.conversation(m.conversationId);
-  const wasVisible = visibleToVisitor(s, c, m);
+  const visible = visibleToVisitor(s, c);
+  const wasVisible = visible(m);
   m.status = to;
   if (to === 'cancelled') s.dropFromTimeline(m);
   s.hub.toAgents({ type: 'message.updated', message: m });
-  if (c.visitorId && visibleToVisitor(s, c, m)) {
+  if (c.visitorId && visible(m)) {
     const type = wasVisible ? 'message.updated' : 'message.created';
     s.hub.toVisitor(c.visitorId, { type, message: toVisitorMessage(m) });
   }
@@ -87,6 +107,9 @@ export function setMessageStatus(s: Store, m: Message, to: DeliveryStatus): void
 export function conversationChanged(s: Store, c: Conversation, visitorToo = false): void {
   s.hub.toAgents({ type: 'conversation.updated', conversation: summaryOf(s, c) });
   if (visitorToo && c.visitorId) {
-    s.hub.toVisitor(c.visitorId, { type: 'conversation.updated', conversation: visitorConversationOf(c) });
+    s.hub.toVisitor(c.visitorId, {
+      type: 'conversation.updated',
+      conversation: visitorConversationOf(c),
+    });
   }
 }

@@ -1,0 +1,37 @@
+// `npm run bench`: runs every benchmark and prints one table (measure, value, budget, result),
+// also written as JSON to bench/results/<date>.json. Budgets come from the issues; a missed budget
+// is reported, never tuned away.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { sizes } from './sizes.mjs';
+
+/** Budgets in bytes (gzip) by measure name; measures without one are reported only. */
+const budgets = {};
+
+const rows = sizes().map((r) => {
+  const budget = budgets[r.measure];
+  return {
+    measure: `size ${r.measure} (gzip)`,
+    value: r.gzip,
+    unit: 'B',
+    brotli: r.brotli,
+    budget: budget ?? null,
+    result: budget === undefined ? '—' : r.gzip <= budget ? 'pass' : 'FAIL',
+  };
+});
+
+console.table(
+  rows.map((r) => ({
+    measure: r.measure,
+    value: `${(r.value / 1024).toFixed(1)} kB`,
+    brotli: `${(r.brotli / 1024).toFixed(1)} kB`,
+    budget: r.budget === null ? '—' : `${(r.budget / 1024).toFixed(1)} kB`,
+    result: r.result,
+  })),
+);
+const dir = resolve(import.meta.dirname, 'results');
+mkdirSync(dir, { recursive: true });
+const file = resolve(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), rows }, null, 2));
+console.log(`written ${file}`);
+if (rows.some((r) => r.result === 'FAIL')) process.exitCode = 1;

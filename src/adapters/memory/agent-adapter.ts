@@ -1,0 +1,153 @@
+import type {
+  AgentAdapter,
+  AgentEvent,
+  CallOptions,
+  ConversationQuery,
+  MessageQuery,
+  UploadFile,
+  UploadOptions,
+} from '../adapter.js';
+import { AdapterError } from '../adapter.js';
+import type {
+  Agent,
+  ComposeMode,
+  ContactInput,
+  ConversationStatus,
+  DraftInput,
+  Id,
+  OutgoingMessage,
+  QuickReplyInput,
+} from '../../model/index.js';
+import { run } from './call.js';
+import type { Store } from './store.js';
+import * as blocks from './operations/block-list.js';
+import * as contacts from './operations/contacts.js';
+import * as conversations from './operations/conversations.js';
+import * as drafts from './operations/drafts.js';
+import * as replies from './operations/quick-replies.js';
+import * as sending from './operations/sending.js';
+import { agentTyping } from './operations/typing.js';
+import { upload } from './operations/uploads.js';
+
+/** The agent side, signed in as one agent; every call goes through `run` (latency, faults, copies). */
+export class MemoryAgentAdapter implements AgentAdapter {
+  constructor(
+    private readonly s: Store,
+    private readonly agentId: Id,
+  ) {}
+
+  private actor(): Agent {
+    const agent = this.s.agents.get(this.agentId);
+    if (!agent) throw new AdapterError('forbidden', `Agent ${this.agentId} no longer exists.`);
+    return agent;
+  }
+
+  me(o?: CallOptions) {
+    return run(this.s, o, () => this.actor());
+  }
+
+  listConversations(query?: ConversationQuery, o?: CallOptions) {
+    return run(this.s, o, () => conversations.listConversations(this.s, this.actor(), query));
+  }
+
+  getConversation(id: Id, o?: CallOptions) {
+    return run(this.s, o, () => conversations.getConversation(this.s, id));
+  }
+
+  listMessages(interactionId: Id, query?: MessageQuery, o?: CallOptions) {
+    return run(this.s, o, () => conversations.listMessages(this.s, interactionId, query));
+  }
+
+  markRead(conversationId: Id, o?: CallOptions) {
+    return run(this.s, o, () => conversations.markRead(this.s, conversationId));
+  }
+
+  setStatus(conversationId: Id, status: ConversationStatus, o?: CallOptions) {
+    return run(this.s, o, () => conversations.setStatus(this.s, conversationId, status));
+  }
+
+  getDraft(conversationId: Id, mode: ComposeMode, o?: CallOptions) {
+    return run(this.s, o, () => drafts.getDraft(this.s, conversationId, mode));
+  }
+
+  saveDraft(draft: DraftInput, o?: CallOptions) {
+    return run(this.s, o, () => drafts.saveDraft(this.s, draft));
+  }
+
+  deleteDraft(conversationId: Id, mode: ComposeMode, o?: CallOptions) {
+    return run(this.s, o, () => drafts.deleteDraft(this.s, conversationId, mode));
+  }
+
+  send(message: OutgoingMessage, o?: CallOptions) {
+    return run(this.s, o, () => sending.send(this.s, this.actor(), message));
+  }
+
+  cancelSend(messageId: Id, o?: CallOptions) {
+    return run(this.s, o, () => sending.cancelSend(this.s, messageId));
+  }
+
+  searchRecipients(query: string, o?: CallOptions) {
+    return run(this.s, o, () => contacts.searchRecipients(this.s, query));
+  }
+
+  findContacts(address: string, o?: CallOptions) {
+    return run(this.s, o, () => contacts.findContacts(this.s, address));
+  }
+
+  createContact(input: ContactInput, o?: CallOptions) {
+    return run(this.s, o, () => contacts.createContact(this.s, input));
+  }
+
+  linkContact(contactId: Id, address: string, o?: CallOptions) {
+    return run(this.s, o, () => contacts.linkContact(this.s, contactId, address));
+  }
+
+  listBlocked(o?: CallOptions) {
+    return run(this.s, o, () => blocks.listBlocked(this.s));
+  }
+
+  blockSender(address: string, reason: string, o?: CallOptions) {
+    return run(this.s, o, () => blocks.blockSender(this.s, this.actor(), address, reason));
+  }
+
+  unblockSender(address: string, o?: CallOptions) {
+    return run(this.s, o, () => blocks.unblockSender(this.s, this.actor(), address));
+  }
+
+  listQuickReplies(o?: CallOptions) {
+    return run(this.s, o, () => replies.listQuickReplies(this.s));
+  }
+
+  saveQuickReply(reply: QuickReplyInput, o?: CallOptions) {
+    return run(this.s, o, () => replies.saveQuickReply(this.s, this.actor(), reply));
+  }
+
+  deleteQuickReply(id: Id, o?: CallOptions) {
+    return run(this.s, o, () => replies.deleteQuickReply(this.s, this.actor(), id));
+  }
+
+  upload(file: UploadFile, options: UploadOptions) {
+    return run(this.s, options, () => {
+      const conversationId = options.conversationId;
+      const campaign =
+        conversationId === undefined
+          ? this.s.defaultCampaign()
+          : this.s.campaignRecord(this.s.conversation(conversationId).campaignId);
+      return upload(this.s, file, options, campaign, { kind: 'agents' });
+    });
+  }
+
+  campaign(conversationId: Id, o?: CallOptions) {
+    return run(this.s, o, () =>
+      this.s.settings(this.s.campaignRecord(this.s.conversation(conversationId).campaignId)),
+    );
+  }
+
+  setTyping(conversationId: Id, typing: boolean, o?: CallOptions) {
+    return run(this.s, o, () => agentTyping(this.s, this.actor(), conversationId, typing));
+  }
+
+  subscribe(listener: (event: AgentEvent) => void) {
+    return this.s.hub.subscribeAgent(listener);
+  }
+}

@@ -1,0 +1,102 @@
+import { AdapterError } from '../../adapter.js';
+import type {
+  Channel,
+  ComposeMode,
+  Draft,
+  DraftInput,
+  EmailAddress,
+  Id,
+} from '../../../model/index.js';
+import type { Store } from '../store.js';
+import { copy } from '../copy.js';
+
+const MODES: readonly ComposeMode[] = ['reply', 'replyAll', 'forward', 'new', 'chat'];
+const CHANNELS: readonly Channel[] = ['email', 'chat'];
+
+export function checkMode(mode: unknown): asserts mode is ComposeMode {
+  if (!MODES.includes(mode as ComposeMode)) {
+    throw new AdapterError('invalid', `Unknown compose mode ${String(mode)}.`, { field: 'mode' });
+  }
+}
+
+export function checkChannel(channel: unknown): asserts channel is Channel {
+  if (!CHANNELS.includes(channel as Channel)) {
+    throw new AdapterError('invalid', `Unknown channel ${String(channel)}.`, { field: 'channel' });
+  }
+}
+
+function addresses(list: unknown, field: string): EmailAddress[] {
+  if (list === undefined) return [];
+  if (!Array.isArray(list) || !list.every((a) => typeof a?.address === 'string')) {
+    throw new AdapterError('invalid', `${field} must be a list of addresses.`, { field });
+  }
+  return list.map((a: EmailAddress) =>
+    a.name ? { name: a.name, address: a.address } : { address: a.address },
+  );
+}
+
+/** The draft fields of an input, shape-checked and copied (unfinished content is allowed). */
+function draftFields(input: DraftInput): Omit<Draft, 'revision' | 'updatedAt'> {
+  checkMode(input.mode);
+  checkChannel(input.channel);
+  const fields: Omit<Draft, 'revision' | 'updatedAt'> = {
+    conversationId: input.conversationId,
+    mode: input.mode,
+    channel: input.channel,
+    to: addresses(input.to, 'to'),
+    cc: addresses(input.cc, 'cc'),
+    bcc: addresses(input.bcc, 'bcc'),
+    subject: String(input.subject ?? ''),
+    html: String(input.html ?? ''),
+    text: String(input.text ?? ''),
+    attachments: copy(Array.isArray(input.attachments) ? input.attachments : []),
+  };
+  if (input.inReplyToMessageId !== undefined) fields.inReplyToMessageId = input.inReplyToMessageId;
+  return fields;
+}
+
+export function getDraft(s: Store, conversationId: Id, mode: ComposeMode): Draft | null {
+  s.conversation(conversationId);
+  checkMode(mode);
+  return s.draft(conversationId, mode) ?? null;
+}
+
+/** Saves a draft under optimistic concurrency (see `Draft`), emitting `draft.saved`. */
+export function saveDraft(s: Store, input: DraftInput): Draft {
+  s.conversation(input.conversationId);
+  const fields = draftFields(input);
+  const existing = s.draft(fields.conversationId, fields.mode);
+  if (existing ? input.baseRevision !== existing.revision : input.baseRevision !== undefined) {
+    throw new AdapterError(
+      'conflict',
+      existing
+        ? `The draft is at revision ${existing.revision}, not ${String(input.baseRevision)}.`
+        : 'The draft no longer exists (sent or deleted elsewhere).',
+    );
+  }
+  return store(s, {
+    ...fields,
+    revision: existing ? existing.revision + 1 : 1,
+    updatedAt: s.nowIso(),
+  });
+}
+
+/** Puts content back as the (conversation, mode) draft with a new revision (cancelled send). */
+export function restoreDraft(s: Store, fields: Omit<Draft, 'revision' | 'updatedAt'>): Draft {
+  const existing = s.draft(fields.conversationId, fields.mode);
+  const revision =
+    Math.max(existing?.revision ?? 0, s.lastDraftRevision(fields.conversationId, fields.mode)) + 1;
+  return store(s, { ...fields, revision, updatedAt: s.nowIso() });
+}
+
+function store(s: Store, draft: Draft): Draft {
+  s.setDraft(draft);
+  s.hub.toAgents({ type: 'draft.saved', draft });
+  return draft;
+}
+
+export function deleteDraft(s: Store, conversationId: Id, mode: ComposeMode): void {
+  s.conversation(conversationId);
+  checkMode(mode);
+  s.deleteDraft(conversationId, mode);
+}

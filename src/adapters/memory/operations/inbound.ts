@@ -1,0 +1,168 @@
+import type {
+  Conversation,
+  Contact,
+  InboundMail,
+  Interaction,
+  Message,
+} from '../../../model/index.js';
+import { localPart, normalizeAddress } from '../../../model/index.js';
+import { domainOf, newMessageId } from '../ids.js';
+import type { Store } from '../store.js';
+import { htmlToText, normalizeSubject } from '../text.js';
+import { isBlocked } from './block-list.js';
+import { appendMessage, newInteraction } from './messages.js';
+
+const THIRTY_DAYS = 30 * 24 * 3600 * 1000;
+
+interface Thread {
+  conversation: Conversation;
+  interaction?: Interaction;
+}
+
+/** By Message-ID: In-Reply-To, then References from the newest. */
+function threadByIds(s: Store, mail: InboundMail): Thread | undefined {
+  const ids = [mail.inReplyTo, ...[...(mail.references ?? [])].reverse()];
+  for (const id of ids) {
+    if (!id) continue;
+    const parent = s.messageByRfcId(id);
+    if (!parent) continue;
+    const conversation = s.conversation(parent.conversationId);
+    const interaction = s.interactions.get(parent.interactionId);
+    return {
+      conversation,
+      interaction: interaction?.channel === 'email' ? interaction : undefined,
+    };
+  }
+  return undefined;
+}
+
+/** By the same normalized subject and the same contact, active within the last 30 days. */
+function threadBySubject(
+  s: Store,
+  contact: Contact | undefined,
+  subject: string,
+  now: Date,
+): Thread | undefined {
+  const key = normalizeSubject(subject);
+  if (!contact || key === '') return undefined;
+  let best: { thread: Thread; at: string } | undefined;
+  for (const conversation of s.conversationsOfContact(contact.id)) {
+    for (const it of s.interactionsOf(conversation.id)) {
+      if (it.channel !== 'email' || normalizeSubject(it.subject) !== key) continue;
+      if (now.getTime() - Date.parse(it.lastMessageAt) > THIRTY_DAYS) continue;
+      if (!best || it.lastMessageAt > best.at)
+        best = { thread: { conversation, interaction: it }, at: it.lastMessageAt };
+    }
+    if (
+      normalizeSubject(conversation.subject) === key &&
+      now.getTime() - Date.parse(conversation.updatedAt) <= THIRTY_DAYS
+    ) {
+      if (!best || conversation.updatedAt > best.at)
+        best = { thread: { conversation }, at: conversation.updatedAt };
+    }
+  }
+  return best?.thread;
+}
+
+function senderContact(s: Store, mail: InboundMail, address: string): Contact {
+  const known = s.contactByAddress(address);
+  if (known) return known;
+  const contact: Contact = {
+    id: s.newId('ct'),
+    name: mail.from.name?.trim() || localPart(address),
+    emails: [address],
+    source: 'auto',
+    createdAt: s.nowIso(),
+  };
+  s.putContact(contact);
+  return contact;
+}
+
+/** The campaign whose mailbox the mail was sent to, else the default one. */
+function campaignFor(s: Store, mail: InboundMail) {
+  const rcpt = new Set(
+    [...(mail.to ?? []), ...(mail.cc ?? [])].map((r) => normalizeAddress(r.address)),
+  );
+  for (const c of s.campaigns.values())
+    if (rcpt.has(normalizeAddress(c.fromAddress.address))) return c;
+  return s.defaultCampaign();
+}
+
+/**
+ * The inbound mail pipeline (F-4.6, F-1.9): drops blocked senders (kept aside, never in an inbox),
+ * skips a Message-ID already stored, threads by ids then by subject + contact, else opens a new
+ * case (creating an `auto` contact for an unknown sender), and files the message as inbound.
+ */
+export function receiveEmail(s: Store, mail: InboundMail): Message | null {
+  const now = s.now();
+  const address = normalizeAddress(mail.from.address);
+  const messageId =
+    mail.messageId?.trim().replace(/^<|>$/g, '') || newMessageId(domainOf(address), now);
+  const draft = (
+    conversationId: string,
+    interactionId: string,
+    contact: Contact | undefined,
+  ): Message => {
+    const m: Message = {
+      id: s.newId('msg'),
+      conversationId,
+      interactionId,
+      channel: 'email',
+      direction: 'inbound',
+      from: {
+        kind: 'contact',
+        name: mail.from.name?.trim() || contact?.name || localPart(address),
+        address,
+      },
+      to: (mail.to ?? []).map((r) => ({ ...r, address: normalizeAddress(r.address) })),
+      cc: (mail.cc ?? []).map((r) => ({ ...r, address: normalizeAddress(r.address) })),
+      bcc: [],
+      subject: mail.subject,
+      originDate: mail.date ?? now.toISOString(),
+      registeredAt: now.toISOString(),
+      text: mail.text || htmlToText(mail.html ?? ''),
+      attachments: [],
+      messageId,
+      references: (mail.references ?? []).map((r) => r.trim().replace(/^<|>$/g, '')),
+      status: 'sent',
+    };
+    if (contact) m.from.id = contact.id;
+    if (mail.html) m.html = mail.html;
+    if (mail.inReplyTo) m.inReplyTo = mail.inReplyTo.trim().replace(/^<|>$/g, '');
+    if (mail.autoReply) m.autoReply = true;
+    return m;
+  };
+
+  if (isBlocked(s, address)) {
+    s.blockedMail.push(draft('', '', s.contactByAddress(address)));
+    return null;
+  }
+  const existing = s.messageByRfcId(messageId);
+  if (existing) return existing;
+
+  const known = s.contactByAddress(address);
+  const thread = threadByIds(s, mail) ?? threadBySubject(s, known, mail.subject, now);
+  let conversation = thread?.conversation;
+  let interaction = thread?.interaction;
+  if (!conversation) {
+    const contact = senderContact(s, mail, address);
+    const at = now.toISOString();
+    conversation = {
+      id: s.newId('conv'),
+      number: s.nextNumber(),
+      subject: mail.subject,
+      contactId: contact.id,
+      campaignId: campaignFor(s, mail).id,
+      status: 'open',
+      channels: [],
+      read: false,
+      createdAt: at,
+      updatedAt: at,
+    };
+    s.putConversation(conversation);
+  }
+  interaction ??= newInteraction(s, conversation, 'email', mail.subject);
+  const m = draft(conversation.id, interaction.id, s.contactByAddress(address));
+  appendMessage(s, conversation, m);
+  return m;
+}

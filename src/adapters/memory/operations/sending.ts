@@ -1,0 +1,257 @@
+import { AdapterError, type SendReceipt } from '../../adapter.js';
+import type {
+  Agent,
+  Attachment,
+  CampaignSettings,
+  Conversation,
+  Draft,
+  EmailAddress,
+  Id,
+  Message,
+  OutgoingMessage,
+} from '../../../model/index.js';
+import { isValidAddress, normalizeAddress } from '../../../model/index.js';
+import { copy } from '../copy.js';
+import { domainOf, newMessageId } from '../ids.js';
+import type { OutboxEntry, Store } from '../store.js';
+import { htmlToText } from '../text.js';
+import { isBlocked } from './block-list.js';
+import { checkChannel, checkMode, restoreDraft } from './drafts.js';
+import {
+  appendMessage,
+  conversationChanged,
+  newInteraction,
+  openInteractionOf,
+  setMessageStatus,
+} from './messages.js';
+import { resolveAttachments } from './uploads.js';
+
+const AGENTS = { kind: 'agents' } as const;
+
+function recipients(list: unknown, field: 'to' | 'cc' | 'bcc'): EmailAddress[] {
+  if (list === undefined) return [];
+  if (!Array.isArray(list))
+    throw new AdapterError('invalid', `${field} must be a list.`, { field });
+  return list.map((r: EmailAddress) => {
+    const address = normalizeAddress(String(r?.address ?? ''));
+    if (!isValidAddress(address)) {
+      throw new AdapterError('invalid', `${String(r?.address)} is not a valid address.`, { field });
+    }
+    return r.name ? { name: r.name, address } : { address };
+  });
+}
+
+/** A chat case started on the website; answering it by email is the fallback of F-4.4. */
+function isChatCase(c: Conversation): boolean {
+  return c.channels[0] === 'chat';
+}
+
+function latestEmail(s: Store, c: Conversation): Message | undefined {
+  const all = s.messagesOf(c.id);
+  for (let i = all.length - 1; i >= 0; i--) if (all[i]!.channel === 'email') return all[i];
+  return undefined;
+}
+
+/** The subject when the agent left it empty: `Re:`/`Fwd:` of the answered one, or the case's. */
+function defaultSubject(
+  mode: OutgoingMessage['mode'],
+  base: Message | undefined,
+  c: Conversation,
+): string {
+  if (!base || mode === 'new') return c.subject;
+  if (mode === 'forward') return `Fwd: ${base.subject}`;
+  return /^\s*re\s*:/i.test(base.subject) ? base.subject : `Re: ${base.subject}`;
+}
+
+interface Validated {
+  to: EmailAddress[];
+  cc: EmailAddress[];
+  bcc: EmailAddress[];
+  html: string | undefined;
+  text: string;
+  attachments: Attachment[];
+}
+
+/** Checks an outgoing message against the contract's rules, in the order the errors are listed. */
+function validate(
+  s: Store,
+  c: Conversation,
+  input: OutgoingMessage,
+  settings: CampaignSettings,
+): Validated {
+  const email = input.channel === 'email';
+  const out: Validated = { to: [], cc: [], bcc: [], html: undefined, text: '', attachments: [] };
+  if (email) {
+    if (isChatCase(c) && !settings.chatFallbackToEmail) {
+      throw new AdapterError('invalid', 'This campaign does not answer chats by email.', {
+        field: 'channel',
+      });
+    }
+    if (isChatCase(c) && (s.contacts.get(c.contactId)?.emails.length ?? 0) === 0) {
+      throw new AdapterError('invalid', 'The visitor left no email address.', { field: 'channel' });
+    }
+    out.to = recipients(input.to, 'to');
+    out.cc = recipients(input.cc, 'cc');
+    out.bcc = recipients(input.bcc, 'bcc');
+    if (out.to.length === 0)
+      throw new AdapterError('invalid', 'An email needs a recipient.', { field: 'to' });
+  } else if (!c.visitorId) {
+    throw new AdapterError('invalid', 'This conversation has no chat visitor.', {
+      field: 'channel',
+    });
+  }
+  out.html = typeof input.html === 'string' && input.html.trim() !== '' ? input.html : undefined;
+  out.text =
+    typeof input.text === 'string' && input.text.trim() !== ''
+      ? input.text
+      : htmlToText(out.html ?? '');
+  if (out.text.trim() === '' && (input.attachmentIds ?? []).length === 0) {
+    throw new AdapterError('invalid', 'The message is empty.', { field: 'body' });
+  }
+  out.attachments = resolveAttachments(s, input.attachmentIds, AGENTS, c.id);
+  for (const field of ['to', 'cc', 'bcc'] as const) {
+    const blocked = out[field].find((r) => isBlocked(s, r.address));
+    if (blocked)
+      throw new AdapterError('conflict', `${blocked.address} is on the block list.`, { field });
+  }
+  return out;
+}
+
+/**
+ * Sends an agent's message (F-2.9, F-4.4): validates it, files it (reply modes in the answered
+ * email's interaction, `new` in a new email interaction, chat in the open chat session), deletes
+ * the draft, and either schedules it for the undo window (email) or commits it at once.
+ */
+export function send(s: Store, me: Agent, input: OutgoingMessage): SendReceipt {
+  const c = s.conversation(input.conversationId);
+  checkMode(input.mode);
+  checkChannel(input.channel);
+  const replayKey = input.clientId === undefined ? undefined : `agents\u0000${input.clientId}`;
+  const replayed = replayKey === undefined ? undefined : s.clientIds.get(replayKey);
+  if (replayed !== undefined) {
+    return {
+      message: s.message(replayed),
+      cancellableUntil: s.outbox.get(replayed)?.cancellableUntil ?? null,
+    };
+  }
+  const answered =
+    input.inReplyToMessageId === undefined ? undefined : s.message(input.inReplyToMessageId);
+  if (answered && answered.conversationId !== c.id) {
+    throw new AdapterError(
+      'not-found',
+      `No message ${input.inReplyToMessageId} in this conversation.`,
+    );
+  }
+  const settings = s.settings(s.campaignRecord(c.campaignId));
+  const { to, cc, bcc, html, text, attachments } = validate(s, c, input, settings);
+  const email = input.channel === 'email';
+
+  // Where it goes: the email it answers (or the latest one) for reply modes.
+  const base =
+    !email || input.mode === 'new'
+      ? undefined
+      : answered?.channel === 'email'
+        ? answered
+        : latestEmail(s, c);
+  const subject = email
+    ? String(input.subject ?? '').trim() || defaultSubject(input.mode, base, c)
+    : '';
+  const existing = email
+    ? base && s.interaction(base.interactionId)
+    : openInteractionOf(s, c, 'chat');
+  const interaction = existing ?? newInteraction(s, c, input.channel, subject);
+
+  const now = s.now();
+  const windowSeconds = email ? Math.max(0, settings.undoSendSeconds) : 0;
+  const cancellableUntil =
+    windowSeconds > 0 ? new Date(now.getTime() + windowSeconds * 1000).toISOString() : null;
+  const m: Message = {
+    id: s.newId('msg'),
+    conversationId: c.id,
+    interactionId: interaction.id,
+    channel: input.channel,
+    direction: 'outbound',
+    from: { kind: 'agent', id: me.id, name: me.name },
+    to,
+    cc,
+    bcc,
+    subject,
+    originDate: now.toISOString(),
+    registeredAt: now.toISOString(),
+    text,
+    attachments,
+    references: [],
+    status: cancellableUntil ? 'scheduled' : 'sent',
+  };
+  if (html !== undefined) m.html = html;
+  if (input.clientId !== undefined) m.clientId = input.clientId;
+  if (email) {
+    m.from.address = settings.fromAddress.address;
+    m.messageId = newMessageId(domainOf(settings.fromAddress.address), now);
+    if (base?.messageId && input.mode !== 'forward') {
+      m.inReplyTo = base.messageId;
+      m.references = [...base.references, base.messageId];
+    }
+  }
+
+  s.deleteDraft(c.id, input.mode);
+  if (replayKey !== undefined) s.clientIds.set(replayKey, m.id);
+  const entry: OutboxEntry = {
+    mode: input.mode,
+    cancellableUntil,
+    openedInteraction: !existing,
+    answeredId: answered?.id,
+  };
+  s.outbox.set(m.id, entry);
+  appendMessage(s, c, m);
+  if (cancellableUntil) entry.timer = setTimeout(() => commit(s, m.id), windowSeconds * 1000);
+  return { message: m, cancellableUntil };
+}
+
+/** Ends the undo window: `scheduled` → `sending` → `sent`, exactly once. */
+export function commit(s: Store, messageId: Id): void {
+  const m = s.messages.get(messageId);
+  const entry = s.outbox.get(messageId);
+  if (entry?.timer !== undefined) {
+    clearTimeout(entry.timer);
+    delete entry.timer;
+  }
+  if (!m || m.status !== 'scheduled') return;
+  setMessageStatus(s, m, 'sending');
+  setMessageStatus(s, m, 'sent');
+}
+
+/** Cancels a scheduled send inside its window and restores its draft (F-2.9). */
+export function cancelSend(s: Store, messageId: Id): Draft {
+  const m = s.message(messageId);
+  const entry = s.outbox.get(messageId);
+  if (!entry || m.status !== 'scheduled' || !entry.cancellableUntil) {
+    throw new AdapterError('committed', 'This message can no longer be cancelled.');
+  }
+  if (s.now().getTime() > Date.parse(entry.cancellableUntil)) {
+    commit(s, messageId);
+    throw new AdapterError('committed', 'The undo window is over; the message was sent.');
+  }
+  clearTimeout(entry.timer);
+  delete entry.timer;
+  const c = s.conversation(m.conversationId);
+  setMessageStatus(s, m, 'cancelled');
+  const interaction = s.interaction(m.interactionId);
+  if (entry.openedInteraction && s.timeline(interaction.id).length === 0)
+    s.removeInteraction(interaction);
+  conversationChanged(s, c);
+  const fields: Omit<Draft, 'revision' | 'updatedAt'> = {
+    conversationId: m.conversationId,
+    mode: entry.mode,
+    channel: m.channel,
+    to: m.to,
+    cc: m.cc,
+    bcc: m.bcc,
+    subject: m.subject,
+    html: m.html ?? '',
+    text: m.text,
+    attachments: m.attachments,
+  };
+  if (entry.answeredId !== undefined) fields.inReplyToMessageId = entry.answeredId;
+  return restoreDraft(s, copy(fields));
+}

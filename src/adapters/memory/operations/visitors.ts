@@ -1,0 +1,229 @@
+import { AdapterError, type MessageQuery } from '../../adapter.js';
+import type {
+  Attachment,
+  Contact,
+  Conversation,
+  Id,
+  Message,
+  Visitor,
+  VisitorIdentity,
+  VisitorMessage,
+  VisitorSession,
+} from '../../../model/index.js';
+import { isValidAddress, normalizeAddress } from '../../../model/index.js';
+import type { Store } from '../store.js';
+import type { VisitorRecord } from '../seed/types.js';
+import {
+  toVisitorMessage,
+  visibleToVisitor,
+  visitorCampaignOf,
+  visitorConversationOf,
+  visitorView,
+} from '../views.js';
+import {
+  appendMessage,
+  conversationChanged,
+  newInteraction,
+  openInteractionOf,
+} from './messages.js';
+import { pageBefore } from './paging.js';
+import { resolveAttachments } from './uploads.js';
+
+/** The visitor of a device, created anonymous on first contact (F-5.2). */
+export function visitorOfDevice(s: Store, deviceId: string): VisitorRecord {
+  const known = s.visitorOfDevice(deviceId);
+  if (known) return known;
+  const visitor: VisitorRecord = { id: s.newId('vis'), deviceId, lastSeenAt: s.nowIso() };
+  s.putVisitor(visitor);
+  return visitor;
+}
+
+/** The campaign a visitor chats in: their conversation's, else the chat widget's. */
+export function campaignOfVisitor(s: Store, v: VisitorRecord) {
+  const c = s.conversationOfVisitor(v.id);
+  return c ? s.campaignRecord(c.campaignId) : s.chatCampaign();
+}
+
+function visibleHistory(s: Store, c: Conversation | undefined): Message[] {
+  return c ? s.messagesOf(c.id).filter(visibleToVisitor(s, c)) : [];
+}
+
+export function resume(s: Store, v: VisitorRecord): VisitorSession {
+  const c = s.conversationOfVisitor(v.id);
+  const page = history(s, v, {});
+  return {
+    visitor: visitorView(s, v),
+    conversation: c ? visitorConversationOf(c) : null,
+    messages: page.items,
+    hasMore: page.hasMore,
+    agentsOnline: s.hub.agentsOnline,
+    campaign: visitorCampaignOf(campaignOfVisitor(s, v)),
+  };
+}
+
+export function history(
+  s: Store,
+  v: VisitorRecord,
+  query: MessageQuery = {},
+): { items: VisitorMessage[]; hasMore: boolean } {
+  const page = pageBefore(visibleHistory(s, s.conversationOfVisitor(v.id)), query);
+  return { items: page.items.map(toVisitorMessage), hasMore: page.hasMore };
+}
+
+/** The contact of a visitor's first message: the one they identified as, or a new one. */
+function contactOfVisitor(s: Store, v: VisitorRecord): Contact {
+  const linked = v.contactId === undefined ? undefined : s.contacts.get(v.contactId);
+  if (linked) return linked;
+  const contact: Contact = {
+    id: s.newId('ct'),
+    name: v.name ?? '',
+    emails: v.email ? [v.email] : [],
+    source: 'visitor',
+    createdAt: s.nowIso(),
+  };
+  s.putContact(contact);
+  v.contactId = contact.id;
+  return contact;
+}
+
+/**
+ * A visitor's chat message (F-5.3, F-5.5, F-5.6): idempotent by `clientId`; the first one opens
+ * the conversation; it lands in the open chat interaction, reopening a completed case.
+ */
+export function sendAsVisitor(
+  s: Store,
+  v: VisitorRecord,
+  input: { clientId: string; text: string; attachmentIds?: Id[] },
+): VisitorMessage {
+  const clientId = typeof input?.clientId === 'string' ? input.clientId.trim() : '';
+  if (clientId === '')
+    throw new AdapterError('invalid', 'A clientId is required.', { field: 'clientId' });
+  const replayKey = `visitor\u0000${v.id}\u0000${clientId}`;
+  const replayed = s.clientIds.get(replayKey);
+  if (replayed !== undefined) return toVisitorMessage(s.message(replayed));
+  const text = typeof input.text === 'string' ? input.text : '';
+  if (text.trim() === '' && (input.attachmentIds ?? []).length === 0) {
+    throw new AdapterError('invalid', 'The message is empty.', { field: 'text' });
+  }
+  const campaign = campaignOfVisitor(s, v);
+  if (campaign.requireEmailWhenOffline && !s.hub.agentsOnline && !v.email) {
+    throw new AdapterError('invalid', 'No agent is online: leave an email address first.', {
+      field: 'email',
+    });
+  }
+  const attachments: Attachment[] = resolveAttachments(s, input.attachmentIds, {
+    kind: 'visitor',
+    visitorId: v.id,
+  });
+
+  let c = s.conversationOfVisitor(v.id);
+  const contact = c ? s.contact(c.contactId) : contactOfVisitor(s, v);
+  if (!c) {
+    const at = s.nowIso();
+    c = {
+      id: s.newId('conv'),
+      number: s.nextNumber(),
+      subject: '',
+      contactId: contact.id,
+      campaignId: campaign.id,
+      status: 'open',
+      channels: [],
+      read: false,
+      createdAt: at,
+      updatedAt: at,
+      visitorId: v.id,
+    };
+    s.putConversation(c);
+  }
+  const interaction = openInteractionOf(s, c, 'chat') ?? newInteraction(s, c, 'chat', '');
+  const now = s.nowIso();
+  const m: Message = {
+    id: s.newId('msg'),
+    conversationId: c.id,
+    interactionId: interaction.id,
+    channel: 'chat',
+    direction: 'inbound',
+    from: { kind: 'contact', id: contact.id, name: v.name ?? contact.name },
+    to: [],
+    cc: [],
+    bcc: [],
+    subject: '',
+    originDate: now,
+    registeredAt: now,
+    text,
+    attachments,
+    references: [],
+    status: 'sent',
+    clientId,
+  };
+  if (v.email) m.from.address = v.email;
+  s.clientIds.set(replayKey, m.id);
+  v.lastSeenAt = now;
+  appendMessage(s, c, m);
+  return toVisitorMessage(m);
+}
+
+/**
+ * Identifies a visitor (F-5.3): links them to the contact owning the address, else records the
+ * address on their own anonymous visitor contact, else creates a contact. Agents hear about it
+ * when the case's contact changed.
+ */
+export function identify(s: Store, v: VisitorRecord, identity: VisitorIdentity): Visitor {
+  const email = normalizeAddress(String(identity?.email ?? ''));
+  if (!isValidAddress(email))
+    throw new AdapterError('invalid', `${String(identity?.email)} is not a valid address.`, {
+      field: 'email',
+    });
+  const name =
+    typeof identity.name === 'string' && identity.name.trim() !== ''
+      ? identity.name.trim()
+      : undefined;
+  v.email = email;
+  if (name !== undefined) v.name = name;
+  v.lastSeenAt = s.nowIso();
+
+  const owner = s.contactByAddress(email);
+  const own = v.contactId === undefined ? undefined : s.contacts.get(v.contactId);
+  let contact: Contact | undefined = own;
+  let changed = false;
+  if (owner) contact = owner;
+  else if (own?.source === 'visitor') {
+    s.putContact({ ...own, name: own.name || name || '', emails: [email, ...own.emails] });
+    contact = s.contact(own.id);
+    changed = true;
+  } else {
+    contact = {
+      id: s.newId('ct'),
+      name: name ?? '',
+      emails: [email],
+      source: 'visitor',
+      createdAt: s.nowIso(),
+    };
+    s.putContact(contact);
+  }
+  if (contact) v.contactId = contact.id;
+
+  const c = s.conversationOfVisitor(v.id);
+  if (c && contact && c.contactId !== contact.id) {
+    s.setConversationContact(c, contact.id);
+    changed = true;
+  }
+  if (c && changed) conversationChanged(s, c);
+  return visitorView(s, v);
+}
+
+// ---- presence (wired into the event hub) -----------------------------------------------------
+
+/** A visitor connected or left: agents see the green dot of their case change (F-4.1). */
+export function visitorPresenceChanged(s: Store, visitorId: Id, online: boolean): void {
+  const v = s.visitors.get(visitorId);
+  if (v) v.lastSeenAt = s.nowIso();
+  const c = s.conversationOfVisitor(visitorId);
+  if (c) s.hub.toAgents({ type: 'presence', conversationId: c.id, visitorId, online });
+}
+
+/** The first agent came online or the last one left: every connected visitor is told (F-5.3). */
+export function agentsPresenceChanged(s: Store, online: boolean): void {
+  for (const id of s.hub.onlineVisitors())
+    s.hub.toVisitor(id, { type: 'presence', agentsOnline: online });
+}

@@ -1,0 +1,117 @@
+import type { QuickReply } from '../../../model/index.js';
+import { SEED_IDS } from './seed-ids.js';
+
+/** Saved responses (F-3): Spanish and English, with personalization tags and `/` shortcuts. */
+export const QUICK_REPLIES: readonly QuickReply[] = [
+  {
+    id: SEED_IDS.quickReplies.greeting,
+    title: 'Saludo inicial',
+    category: 'Saludos',
+    shortcut: 'hola',
+    body: 'Hola {{contact.first_name|cliente}}, gracias por escribir a Tienda Andina. Soy {{agent.name}} y te ayudaré con tu consulta.',
+  },
+  {
+    id: 'qr-es-saludo-seguimiento',
+    title: 'Retomar la atención',
+    category: 'Saludos',
+    shortcut: 'retomo',
+    body: 'Hola {{contact.first_name|cliente}}, retomo tu atención {{conversation.number}}. Gracias por tu paciencia.',
+  },
+  {
+    id: SEED_IDS.quickReplies.shipping,
+    title: 'Plazos de envío',
+    category: 'Envíos',
+    shortcut: 'envio',
+    body: 'Los envíos a Lima demoran de 2 a 3 días hábiles y a provincias de 3 a 5 días hábiles. Te enviaremos el código de seguimiento a {{contact.email|tu correo}}.',
+  },
+  {
+    id: 'qr-es-envio-seguimiento',
+    title: 'Código de seguimiento',
+    category: 'Envíos',
+    shortcut: 'seguimiento',
+    body: 'Puedes rastrear tu pedido en olvacourier.example/seguimiento con el código que te enviamos por correo. Si no lo encuentras, respóndeme y te lo reenvío.',
+  },
+  {
+    id: 'qr-es-envio-retraso',
+    title: 'Disculpa por retraso',
+    category: 'Envíos',
+    shortcut: 'retraso',
+    body: 'Lamentamos el retraso, {{contact.first_name|cliente}}. Ya lo estamos revisando con el courier y te escribiremos hoy mismo con una fecha de entrega.',
+  },
+  {
+    id: SEED_IDS.quickReplies.returns,
+    title: 'Cómo hacer una devolución',
+    category: 'Devoluciones',
+    shortcut: 'devolucion',
+    body: 'Para devolver un producto tienes 30 días desde la entrega. Te enviaremos una guía de devolución y un courier lo recogerá sin costo.\n\nRecuerda que el producto debe estar sin uso y con sus etiquetas.',
+  },
+  {
+    id: 'qr-es-devolucion-cambio-talla',
+    title: 'Cambio de talla',
+    category: 'Devoluciones',
+    shortcut: 'talla',
+    body: 'El cambio de talla es gratuito. Indícanos la talla que necesitas y coordinamos el recojo del par actual y la entrega del nuevo.',
+  },
+  {
+    id: 'qr-es-devolucion-reembolso',
+    title: 'Plazo de reembolso',
+    category: 'Devoluciones',
+    shortcut: 'reembolso',
+    body: 'El reembolso se procesa en 48 horas desde que recibimos el producto y puede tardar de 5 a 10 días hábiles en verse en tu estado de cuenta.',
+  },
+  {
+    id: 'qr-es-pagos-medios',
+    title: 'Medios de pago',
+    category: 'Pagos',
+    shortcut: 'pagos',
+    body: 'Aceptamos tarjetas Visa y Mastercard (hasta 6 cuotas sin intereses con BCP e Interbank), Yape, Plin y transferencia bancaria.',
+  },
+  {
+    id: 'qr-es-pagos-comprobante',
+    title: 'Factura o boleta',
+    category: 'Pagos',
+    shortcut: 'factura',
+    body: 'Para emitir factura necesitamos la razón social, el RUC y la dirección fiscal. La enviaremos a {{contact.email|tu correo}} en 24 horas.',
+  },
+  {
+    id: SEED_IDS.quickReplies.thanks,
+    title: 'Agradecimiento y cierre',
+    category: 'Cierre',
+    shortcut: 'gracias',
+    body: 'Gracias por comunicarte con nosotros, {{contact.first_name|cliente}}. Si necesitas algo más sobre la atención {{conversation.number}}, responde este mensaje.\n\n{{agent.name}}',
+  },
+  {
+    id: 'qr-es-cierre-encuesta',
+    title: 'Encuesta de satisfacción',
+    category: 'Cierre',
+    shortcut: 'encuesta',
+    body: '¿Nos ayudas con una encuesta de 1 minuto? Tu opinión nos sirve para mejorar: tiendaandina.example/encuesta',
+  },
+  {
+    id: SEED_IDS.quickReplies.englishGreeting,
+    title: 'Welcome',
+    category: 'Greetings',
+    shortcut: 'hi',
+    body: 'Hi {{contact.first_name|there}}, thanks for reaching out to Northwind Outfitters. My name is {{agent.name}} and I will be glad to help.',
+  },
+  {
+    id: 'qr-en-shipping-times',
+    title: 'Shipping times',
+    category: 'Shipping',
+    shortcut: 'shipping',
+    body: 'Standard shipping takes 3 to 5 business days; express takes 1 to 2. We will email the tracking number to {{contact.email|your address}}.',
+  },
+  {
+    id: 'qr-en-shipping-international',
+    title: 'International shipping',
+    category: 'Shipping',
+    body: 'We ship to Canada and Mexico. Duties are calculated at checkout, so there are no surprises on delivery.',
+  },
+  {
+    id: 'qr-en-returns',
+    title: 'Return policy',
+    category: 'Returns',
+    shortcut: 'returns',
+    body: 'You can return unworn items within 30 days. Reply to this message with your order number and we will send a prepaid label for case {{conversation.number}}.',
+  },
+];
