@@ -53,7 +53,7 @@ export default defineConfig(
   {
     files: browserFiles,
     // Let the wc rules recognise Lit elements (add project base classes here).
-    settings: { wc: { elementBaseClasses: ['LitElement'] } },
+    settings: { wc: { elementBaseClasses: ['LitElement', 'AtentoElement'] } },
     rules: {
       // LitElement always implements the lifecycle callbacks; guarding super calls is noise.
       'wc/guard-super-call': 'off',

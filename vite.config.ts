@@ -40,6 +40,9 @@ export default defineConfig({
       output: {
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
+        // Lib mode keeps ES output unminified in layout (for downstream bundlers); ship it minified
+        // (pure annotations stay).
+        minify: true,
         codeSplitting: {
           groups: [{ name: 'lit', test: litCore, priority: 10 }],
         },

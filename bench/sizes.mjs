@@ -18,8 +18,13 @@ function files(dir) {
 /** Static imports of a built module, resolved to files in dist/. */
 function imports(path) {
   const code = readFileSync(path, 'utf8');
-  const specs = [...code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[^'";]*?from\s*)?["']([^"']+)["']/g)];
-  return specs.map((m) => m[1]).filter((s) => s.startsWith('.')).map((s) => resolve(dirname(path), s));
+  const specs = [
+    ...code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[^'";]*?from\s*)?["']([^"']+)["']/g),
+  ];
+  return specs
+    .map((m) => m[1])
+    .filter((s) => s.startsWith('.'))
+    .map((s) => resolve(dirname(path), s));
 }
 
 function graph(entry, seen = new Set()) {
@@ -58,6 +63,11 @@ export function sizes() {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
   console.table(
-    sizes().map((r) => ({ module: r.measure, raw: kb(r.raw), gzip: kb(r.gzip), brotli: kb(r.brotli) })),
+    sizes().map((r) => ({
+      module: r.measure,
+      raw: kb(r.raw),
+      gzip: kb(r.gzip),
+      brotli: kb(r.brotli),
+    })),
   );
 }

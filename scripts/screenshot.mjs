@@ -33,7 +33,9 @@ try {
   });
   page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') console.error(`console error: ${m.text()}`);
+    if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) {
+      console.error(`console error: ${m.text()} ${m.location().url}`);
+    }
   });
   await page.goto(url, { waitUntil: 'networkidle' });
   await page.waitForTimeout(300);

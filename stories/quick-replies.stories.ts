@@ -105,7 +105,9 @@ export const Loading: Story = {
 };
 
 export const Empty: Story = {
-  loaders: [async () => ({ adapter: agentFor({ seed: { ...createSeedData(), quickReplies: [] } }) })],
+  loaders: [
+    async () => ({ adapter: agentFor({ seed: { ...createSeedData(), quickReplies: [] } }) }),
+  ],
 };
 
 export const Offline: Story = {

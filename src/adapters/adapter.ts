@@ -224,7 +224,11 @@ export interface AgentAdapter {
    * Messages of one interaction, oldest first, paging backwards from the newest (F-1.2, F-1.4).
    * Errors: `not-found` (interaction, or `before` not in it), `invalid` (limit).
    */
-  listMessages(interactionId: Id, query?: MessageQuery, options?: CallOptions): Promise<MessagePage>;
+  listMessages(
+    interactionId: Id,
+    query?: MessageQuery,
+    options?: CallOptions,
+  ): Promise<MessagePage>;
 
   /** Marks a case read for every agent (F-4.2); idempotent. Errors: `not-found`. */
   markRead(conversationId: Id, options?: CallOptions): Promise<ConversationSummary>;

@@ -30,8 +30,7 @@ export const en = {
   'quickReplies.empty': 'There are no saved replies yet.',
   'quickReplies.emptyHint': 'A supervisor can add them for the whole team.',
   'quickReplies.noMatch': (p: { query: string }) => `No reply matches “${p.query}”.`,
-  'quickReplies.noMatchInCategory': (p: { category: string }) =>
-    `No replies in “${p.category}”.`,
+  'quickReplies.noMatchInCategory': (p: { category: string }) => `No replies in “${p.category}”.`,
   'quickReplies.count': (p: { count: number }) =>
     p.count === 1 ? '1 reply' : `${p.count} replies`,
   'quickReplies.preview': 'Preview',

@@ -15,7 +15,8 @@ export const es: Catalog = {
   'error.unsupported-type': 'Este tipo de archivo no está permitido.',
   'error.offline': 'Parece que no hay conexión. Revise su conexión e intente de nuevo.',
   'error.committed': 'Demasiado tarde: el mensaje ya fue enviado.',
-  'error.unavailable': 'El servicio no está disponible por el momento. Intente de nuevo en un momento.',
+  'error.unavailable':
+    'El servicio no está disponible por el momento. Intente de nuevo en un momento.',
   'error.unknown': 'Algo salió mal.',
   'error.no-adapter': 'Este elemento no está conectado a ningún servidor.',
 

@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { localeContext } from '../context/index.js';
+import { localeContext } from '../context/keys.js';
 import { translate } from './catalogs.js';
 import type { MessageKey, MessageParams } from './en.js';
 import { formatDate, formatFileSize, formatNumber } from './format.js';

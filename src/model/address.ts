@@ -37,7 +37,12 @@ export function parseAddress(input: string): EmailAddress | null {
   const raw = angle ? angle[2]! : text;
   const address = normalizeAddress(raw);
   if (!isValidAddress(address)) return null;
-  const name = angle ? angle[1]!.trim().replace(/^"(.*)"$/, '$1').trim() : '';
+  const name = angle
+    ? angle[1]!
+        .trim()
+        .replace(/^"(.*)"$/, '$1')
+        .trim()
+    : '';
   return name ? { name, address } : { address };
 }
 

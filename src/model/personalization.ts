@@ -11,7 +11,13 @@
 
 /** Values available to tags. Every field is optional: a chat visitor may be anonymous. */
 export interface PersonalizationContext {
-  contact?: { name?: string; firstName?: string; lastName?: string; email?: string; phone?: string };
+  contact?: {
+    name?: string;
+    firstName?: string;
+    lastName?: string;
+    email?: string;
+    phone?: string;
+  };
   agent?: { name?: string; email?: string };
   conversation?: { number?: number; subject?: string };
   campaign?: { name?: string };
@@ -64,7 +70,8 @@ export function resolveTemplate(template: string, ctx: PersonalizationContext): 
   let last = 0;
   for (const match of template.matchAll(TAG)) {
     const [raw, tag = '', fallback] = match;
-    if (match.index > last) segments.push({ kind: 'text', text: template.slice(last, match.index) });
+    if (match.index > last)
+      segments.push({ kind: 'text', text: template.slice(last, match.index) });
     last = match.index + raw.length;
     const getter = PERSONALIZATION_TAGS[tag];
     if (!getter) {

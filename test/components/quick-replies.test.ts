@@ -29,15 +29,20 @@ async function mount(
   if (attrs.conversationId) el.conversationId = attrs.conversationId;
   if (attrs.locale) el.locale = attrs.locale;
   wrapper.append(el);
-  await waitUntil(() => options.latencyMs || options.seed || el.shadowRoot!.querySelector('[role=option]'), 'replies rendered');
+  await waitUntil(
+    () => options.latencyMs || options.seed || el.shadowRoot!.querySelector('[role=option]'),
+    'replies rendered',
+  );
   return { el, backend, wrapper };
 }
 
-const $ = (el: QuickReplies, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
+const $ = (el: QuickReplies, selector: string) =>
+  el.shadowRoot!.querySelector<HTMLElement>(selector);
 const $$ = (el: QuickReplies, selector: string) => [
   ...el.shadowRoot!.querySelectorAll<HTMLElement>(selector),
 ];
-const titles = (el: QuickReplies) => $$(el, '[part~=option-title]').map((t) => t.textContent!.trim());
+const titles = (el: QuickReplies) =>
+  $$(el, '[part~=option-title]').map((t) => t.textContent!.trim());
 const activeOption = (el: QuickReplies) => {
   const id = $(el, '#search')!.getAttribute('aria-activedescendant');
   return id ? el.shadowRoot!.getElementById(id) : null;
@@ -56,7 +61,9 @@ describe('<quick-replies>', () => {
     expect($$(el, '[role=option]')).to.have.length(replies.length);
     const labels = $$(el, '[part=group-label]').map((g) => g.textContent!.trim());
     expect(labels).to.deep.equal([...new Set(replies.map((r) => r.category))]);
-    expect($(el, '[part=header] [role=status]')!.textContent).to.equal(`${replies.length} respuestas`);
+    expect($(el, '[part=header] [role=status]')!.textContent).to.equal(
+      `${replies.length} respuestas`,
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -94,7 +101,9 @@ describe('<quick-replies>', () => {
     el.query = 'zzzz nada';
     await el.updateComplete;
     expect($$(el, '[role=option]')).to.have.length(0);
-    expect($(el, '[part=status]')!.textContent).to.contain('Ninguna respuesta coincide con «zzzz nada»');
+    expect($(el, '[part=status]')!.textContent).to.contain(
+      'Ninguna respuesta coincide con «zzzz nada»',
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -125,10 +134,12 @@ describe('<quick-replies>', () => {
 
   it('inserts at the caret of the `for` target unless the event is cancelled', async () => {
     const backend = backendWith();
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es">
-      <textarea id="reply">Buenas tardes. </textarea>
-      <quick-replies for="reply" conversation-id=${JORGE}></quick-replies>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="es">
+        <textarea id="reply">Buenas tardes. </textarea>
+        <quick-replies for="reply" conversation-id=${JORGE}></quick-replies>
+      </div>`,
+    );
     const el = wrapper.querySelector('quick-replies')!;
     el.adapter = backend.agent('agent');
     await waitUntil(() => $(el, '[role=option]'));
@@ -157,7 +168,12 @@ describe('<quick-replies>', () => {
         category: 'Envíos',
         body: 'Hola {{contact.first_name}}, su guía es {{order.tracking_code}}. {{agent.name}}',
       },
-      { id: 'qr-y', title: 'Saludo', category: 'Saludos', body: 'Hola {{contact.first_name|cliente}}.' },
+      {
+        id: 'qr-y',
+        title: 'Saludo',
+        category: 'Saludos',
+        body: 'Hola {{contact.first_name|cliente}}.',
+      },
     ];
     const { el } = await mount(
       { seed: { ...createSeedData(), quickReplies: replies } },

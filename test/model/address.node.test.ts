@@ -11,7 +11,16 @@ describe('addresses', () => {
   it('validates what users type', () => {
     for (const ok of ['jorge.taype96@gmail.com', 'a+b@sub.tiendaandina.pe', 'x@y.io'])
       assert.equal(isValidAddress(ok), true, ok);
-    for (const bad of ['', 'jorge', 'jorge@', '@gmail.com', 'a b@x.com', 'a@x', 'a@-x.com', 'a@@x.com'])
+    for (const bad of [
+      '',
+      'jorge',
+      'jorge@',
+      '@gmail.com',
+      'a b@x.com',
+      'a@x',
+      'a@-x.com',
+      'a@@x.com',
+    ])
       assert.equal(isValidAddress(bad), false, bad);
   });
 
@@ -20,7 +29,10 @@ describe('addresses', () => {
       name: 'Jorge Taype',
       address: 'jorge.taype96@gmail.com',
     });
-    assert.deepEqual(parseAddress('"Taype, Jorge" <j@x.pe>'), { name: 'Taype, Jorge', address: 'j@x.pe' });
+    assert.deepEqual(parseAddress('"Taype, Jorge" <j@x.pe>'), {
+      name: 'Taype, Jorge',
+      address: 'j@x.pe',
+    });
     assert.equal(parseAddress('Jorge <no-es-correo>'), null);
   });
 

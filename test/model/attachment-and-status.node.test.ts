@@ -13,10 +13,22 @@ const MB = 1024 * 1024;
 
 describe('file rules (seed table)', () => {
   it('accepts each kind by extension and tells audio from video .mp4 by type', () => {
-    assert.deepEqual(checkFile({ name: 'boleta.PDF', size: 10 }, L.attachment), { ok: true, kind: 'document' });
-    assert.deepEqual(checkFile({ name: 'nota.mp4', size: 10, type: 'audio/mp4' }, L.attachment), { ok: true, kind: 'audio' });
-    assert.deepEqual(checkFile({ name: 'clip.mp4', size: 10, type: 'video/mp4' }, L.attachment), { ok: true, kind: 'video' });
-    assert.deepEqual(checkFile({ name: 'data.csv', size: 10 }, L.attachment), { ok: true, kind: 'text' });
+    assert.deepEqual(checkFile({ name: 'boleta.PDF', size: 10 }, L.attachment), {
+      ok: true,
+      kind: 'document',
+    });
+    assert.deepEqual(checkFile({ name: 'nota.mp4', size: 10, type: 'audio/mp4' }, L.attachment), {
+      ok: true,
+      kind: 'audio',
+    });
+    assert.deepEqual(checkFile({ name: 'clip.mp4', size: 10, type: 'video/mp4' }, L.attachment), {
+      ok: true,
+      kind: 'video',
+    });
+    assert.deepEqual(checkFile({ name: 'data.csv', size: 10 }, L.attachment), {
+      ok: true,
+      kind: 'text',
+    });
   });
 
   it('refuses by type and by size with the limit', () => {

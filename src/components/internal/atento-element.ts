@@ -1,5 +1,6 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
+import { ensureContextRoot } from '../../context/provide.js';
 import { LocalizeController } from '../../i18n/localize-controller.js';
 import { reset, tokens } from '../../styles/tokens.js';
 
@@ -18,6 +19,12 @@ export class AtentoElement extends LitElement {
   @property({ reflect: true }) locale?: string;
 
   protected readonly i18n = new LocalizeController(this);
+
+  override connectedCallback() {
+    // Before the context consumers ask, so that a provider added later still answers them.
+    ensureContextRoot();
+    super.connectedCallback();
+  }
 
   /** Dispatches a typed, bubbling, composed event; returns `false` when a listener cancelled it. */
   protected emit<K extends keyof GlobalEventHandlersEventMap>(

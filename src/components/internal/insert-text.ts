@@ -8,15 +8,21 @@ export function insertText(target: Element, text: string): boolean {
     const end = target.selectionEnd ?? start;
     target.focus();
     target.setRangeText(text, start, end, 'end');
-    target.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+    target.dispatchEvent(
+      new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }),
+    );
     return true;
   }
   if (target instanceof HTMLElement && target.isContentEditable) {
     target.focus();
-    const selection = (target.getRootNode() as Document | ShadowRoot & { getSelection?: () => Selection | null })
-      .getSelection?.() ?? document.getSelection();
+    const selection =
+      (
+        target.getRootNode() as Document | (ShadowRoot & { getSelection?: () => Selection | null })
+      ).getSelection?.() ?? document.getSelection();
     const range =
-      selection && selection.rangeCount > 0 && target.contains(selection.getRangeAt(0).startContainer)
+      selection &&
+      selection.rangeCount > 0 &&
+      target.contains(selection.getRangeAt(0).startContainer)
         ? selection.getRangeAt(0)
         : null;
     const node = document.createTextNode(text);
@@ -27,7 +33,9 @@ export function insertText(target: Element, text: string): boolean {
       selection?.removeAllRanges();
       selection?.addRange(range);
     } else target.append(node);
-    target.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+    target.dispatchEvent(
+      new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }),
+    );
     return true;
   }
   return false;

@@ -9,7 +9,11 @@ export function fold(text: string): string {
  * Replies in `category` ('' for all) matching every word of `query` in the title, body, category
  * or shortcut. A query starting with `/` matches shortcuts by prefix (F-3.3).
  */
-export function filterReplies(replies: QuickReply[], category: string, query: string): QuickReply[] {
+export function filterReplies(
+  replies: QuickReply[],
+  category: string,
+  query: string,
+): QuickReply[] {
   const inCategory = category ? replies.filter((r) => r.category === category) : replies;
   const q = fold(query.trim());
   if (!q) return inCategory;

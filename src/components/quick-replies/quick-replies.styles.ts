@@ -137,7 +137,7 @@ export const styles = css`
   }
   .tag {
     border-radius: 3px;
-    padding: 0 2px;
+    padding: 0 1px;
     color: inherit;
     background: var(--_color-accent-soft);
   }

@@ -4,7 +4,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AgentAdapter } from '../../adapters/adapter.js';
-import { agentAdapterContext, currentAgentContext } from '../../context/index.js';
+import { agentAdapterContext, currentAgentContext } from '../../context/keys.js';
 import {
   resolveTemplate,
   type Agent,
@@ -140,7 +140,12 @@ export class QuickReplies extends AtentoElement {
     task: ([adapter, conversationId, given, agent], { signal }) =>
       given ?? loadPersonalization(adapter, conversationId, agent, signal),
     args: () =>
-      [this.effectiveAdapter, this.conversationId, this.personalization, this.providedAgent] as const,
+      [
+        this.effectiveAdapter,
+        this.conversationId,
+        this.personalization,
+        this.providedAgent,
+      ] as const,
   });
 
   /** Replies visible with the current category and query. */
@@ -222,7 +227,8 @@ export class QuickReplies extends AtentoElement {
       },
     };
     // In the search box Home/End move the caret; in the list they jump.
-    if (!fromSearch) Object.assign(keys, { Home: () => this.move('first'), End: () => this.move('last') });
+    if (!fromSearch)
+      Object.assign(keys, { Home: () => this.move('first'), End: () => this.move('last') });
     const action = keys[event.key];
     if (!action) return;
     event.preventDefault();
@@ -247,11 +253,13 @@ export class QuickReplies extends AtentoElement {
       <section part="base" class="base" aria-labelledby="title" @keydown=${this.onKeydown}>
         <header part="header" class="header">
           <h2 id="title" class="title">${this.i18n.t('quickReplies.title')}</h2>
-          ${loaded
-            ? html`<span class="count" role="status"
-                >${this.i18n.t('quickReplies.count', { count: visible.length })}</span
-              >`
-            : nothing}
+          ${
+            loaded
+              ? html`<span class="count" role="status"
+                  >${this.i18n.t('quickReplies.count', { count: visible.length })}</span
+                >`
+              : nothing
+          }
         </header>
         <div part="toolbar" class="toolbar">
           <select
@@ -302,8 +310,12 @@ export class QuickReplies extends AtentoElement {
 
   private renderError(error: unknown, retry: () => void) {
     return html`<div part="status" class="status error" role="alert">
-      <p><strong>${this.i18n.t('quickReplies.loadError')}</strong> ${errorMessage(this.i18n, error)}</p>
-      <button part="retry-button" class="button" @click=${retry}>${this.i18n.t('common.retry')}</button>
+      <p>
+        <strong>${this.i18n.t('quickReplies.loadError')}</strong> ${errorMessage(this.i18n, error)}
+      </p>
+      <button part="retry-button" class="button" @click=${retry}>
+        ${this.i18n.t('common.retry')}
+      </button>
     </div>`;
   }
 
@@ -315,13 +327,17 @@ export class QuickReplies extends AtentoElement {
       </div>`;
     }
     return html`<div class="body">
-      ${visible.length === 0
-        ? html`<div part="status" class="status">
-            ${this.query.trim()
-              ? this.i18n.t('quickReplies.noMatch', { query: this.query.trim() })
-              : this.i18n.t('quickReplies.noMatchInCategory', { category: this.category })}
-          </div>`
-        : this.renderList(visible, active)}
+      ${
+        visible.length === 0
+          ? html`<div part="status" class="status">
+              ${
+                this.query.trim()
+                  ? this.i18n.t('quickReplies.noMatch', { query: this.query.trim() })
+                  : this.i18n.t('quickReplies.noMatchInCategory', { category: this.category })
+              }
+            </div>`
+          : this.renderList(visible, active)
+      }
       ${this.renderPreviewPane(active)}
     </div>`;
   }
@@ -337,21 +353,25 @@ export class QuickReplies extends AtentoElement {
       aria-activedescendant=${active ? `option-${active.id}` : nothing}
     >
       ${groupByCategory(visible).map(
-        ([category, replies], g) => html`<div role="group" aria-labelledby="group-${g}">
-          <div id="group-${g}" part="group-label" class="group-label" role="presentation">
-            ${category}
-          </div>
-          ${repeat(
-            replies,
-            (r) => r.id,
-            (r) => this.renderOption(r, r.id === active?.id),
-          )}
-        </div>`,
+        ([category, replies], g) =>
+          html`<div role="group" aria-labelledby="group-${g}">
+            <div id="group-${g}" part="group-label" class="group-label" role="presentation">
+              ${category}
+            </div>
+            ${repeat(
+              replies,
+              (r) => r.id,
+              (r) => this.renderOption(r, r.id === active?.id),
+            )}
+          </div>`,
       )}
     </div>`;
   }
 
   private renderOption(reply: QuickReply, isActive: boolean) {
+    // Keyboard users reach options through the listbox's and search box's key handling
+    // (aria-activedescendant), as the APG listbox pattern prescribes; options take no focus.
+    // eslint-disable-next-line lit-a11y/click-events-have-key-events
     return html`<div
       id="option-${reply.id}"
       part="option ${isActive ? 'option-active' : ''}"
@@ -363,33 +383,41 @@ export class QuickReplies extends AtentoElement {
     >
       <span class="option-line">
         <span part="option-title" class="option-title">${reply.title}</span>
-        ${reply.shortcut
-          ? html`<span part="option-shortcut" class="shortcut">/${reply.shortcut}</span>`
-          : nothing}
+        ${
+          reply.shortcut
+            ? html`<span part="option-shortcut" class="shortcut">/${reply.shortcut}</span>`
+            : nothing
+        }
       </span>
-      <span part="option-snippet" class="snippet">${reply.body.split('\n')[0]}</span>
+      <span part="option-snippet" class="snippet"
+        >${this.resolve(reply)
+          .text.split('\n')
+          .find((line) => line.trim())}</span
+      >
     </div>`;
   }
 
   private renderPreviewPane(active: QuickReply | undefined) {
     return html`<div part="preview" class="preview" aria-labelledby="preview-title">
       <h3 id="preview-title" class="visually-hidden">${this.i18n.t('quickReplies.preview')}</h3>
-      ${active
-        ? html`${this.context.render({
-              error: (error) => this.renderError(error, () => this.retry()),
-            })}
-            ${renderPreview(this.resolve(active), this.i18n)}
-            <div class="preview-actions">
-              <span class="hint">${this.i18n.t('quickReplies.keyboardHint')}</span>
-              <button
-                part="insert-button"
-                class="button primary"
-                @click=${() => this.select(active)}
-              >
-                ${this.i18n.t('quickReplies.insert')}
-              </button>
-            </div>`
-        : html`<p class="hint">${this.i18n.t('quickReplies.previewEmpty')}</p>`}
+      ${
+        active
+          ? html`${this.context.render({
+                error: (error) => this.renderError(error, () => this.retry()),
+              })}
+              ${renderPreview(this.resolve(active), this.i18n)}
+              <div class="preview-actions">
+                <span class="hint">${this.i18n.t('quickReplies.keyboardHint')}</span>
+                <button
+                  part="insert-button"
+                  class="button primary"
+                  @click=${() => this.select(active)}
+                >
+                  ${this.i18n.t('quickReplies.insert')}
+                </button>
+              </div>`
+          : html`<p class="hint">${this.i18n.t('quickReplies.previewEmpty')}</p>`
+      }
     </div>`;
   }
 }
