@@ -300,8 +300,11 @@ export interface AgentAdapter {
   /** Removes a block-list entry. Errors: `forbidden` (role `agent`), `not-found`. */
   unblockSender(address: string, options?: CallOptions): Promise<void>;
 
-  /** Saved responses, by category then title (F-3.1). */
-  listQuickReplies(options?: CallOptions): Promise<QuickReply[]>;
+  /**
+   * Saved responses, by category then title (F-3.1). With `campaignId`, only that campaign's
+   * replies and the shared ones (no `campaignId`); without it, every reply.
+   */
+  listQuickReplies(options?: CallOptions & { campaignId?: Id }): Promise<QuickReply[]>;
 
   /**
    * Creates or updates a saved response.

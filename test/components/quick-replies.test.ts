@@ -132,6 +132,29 @@ describe('<quick-replies>', () => {
     expect(detail.unknownTags).to.deep.equal([]);
   });
 
+  it('lists only the case campaign’s replies and resolves tags for that case', async () => {
+    const { el, backend } = await mount(
+      {},
+      { conversationId: SEED_IDS.english.conversationId, lang: 'en' },
+    );
+    const agent = backend.agent('agent');
+    const { id: campaignId } = await agent.campaign(SEED_IDS.english.conversationId);
+    const expected = await agent.listQuickReplies({ campaignId });
+    await waitUntil(() => $$(el, '[role=option]').length === expected.length, 'campaign replies');
+    expect(titles(el)).to.have.members(expected.map((r) => r.title));
+    expect(expected.length).to.be.lessThan((await agent.listQuickReplies()).length);
+    await waitUntil(() => $(el, '[part~=tag-resolved]'));
+    expect($(el, '[part~=preview-body]')!.textContent).not.to.contain('{{');
+
+    el.personalization = { contact: { name: 'Ada Lovelace' } };
+    await el.updateComplete;
+    const withFirstName = expected.find((r) => r.body.includes('{{contact.first_name'))!;
+    el.query = withFirstName.title;
+    await el.updateComplete;
+    expect($(el, '[part~=preview-body]')!.textContent).to.contain('Ada');
+    await expect(el).to.be.accessible();
+  });
+
   it('inserts at the caret of the `for` target unless the event is cancelled', async () => {
     const backend = backendWith();
     const wrapper = await fixture<HTMLDivElement>(

@@ -55,6 +55,45 @@ export function defineQuickReplyTests({ describe, it }: TestApi, ctx: SuiteConte
       );
     });
 
+    it('scopes replies to a campaign plus the shared ones', async () => {
+      const supervisor = ctx.agent('supervisor');
+      const { es, en } = ctx.ids.campaigns;
+      const shared = await supervisor.saveQuickReply({
+        title: 'Horario de atención',
+        category: 'General',
+        body: 'Atendemos de lunes a sábado, de 9 a 18 h.',
+      });
+      const english = await supervisor.saveQuickReply({
+        title: 'Opening hours',
+        category: 'General',
+        body: 'We answer Monday to Saturday, 9 am to 6 pm.',
+        campaignId: en,
+      });
+      equal(shared.campaignId, undefined, 'a reply without campaign is shared');
+      equal(english.campaignId, en);
+
+      const forEs = await ctx.agent('agent').listQuickReplies({ campaignId: es });
+      ok(
+        forEs.some((r) => r.id === shared.id),
+        'shared replies are listed for every campaign',
+      );
+      ok(!forEs.some((r) => r.id === english.id), 'another campaign’s reply is not listed');
+      for (const r of forEs) ok(r.campaignId === undefined || r.campaignId === es, `${r.id} fits`);
+      const all = await ctx.agent('agent').listQuickReplies();
+      ok(
+        all.some((r) => r.id === english.id) && all.some((r) => r.id === shared.id),
+        'all without filter',
+      );
+      ok(all.length > forEs.length, 'the filter removes something');
+
+      await rejectsWith(
+        supervisor.saveQuickReply({ title: 'x', category: 'y', body: 'z', campaignId: 'no-such' }),
+        'not-found',
+        'campaignId',
+        'unknown campaign',
+      );
+    });
+
     it('lets a coordinator delete a reply', async () => {
       const coordinator = ctx.agent('coordinator');
       const id = ctx.ids.quickReplyIds[0]!;

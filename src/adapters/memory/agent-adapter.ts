@@ -114,8 +114,8 @@ export class MemoryAgentAdapter implements AgentAdapter {
     return run(this.s, o, () => blocks.unblockSender(this.s, this.actor(), address));
   }
 
-  listQuickReplies(o?: CallOptions) {
-    return run(this.s, o, () => replies.listQuickReplies(this.s));
+  listQuickReplies(o?: CallOptions & { campaignId?: Id }) {
+    return run(this.s, o, () => replies.listQuickReplies(this.s, o?.campaignId));
   }
 
   saveQuickReply(reply: QuickReplyInput, o?: CallOptions) {

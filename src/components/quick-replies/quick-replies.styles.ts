@@ -15,7 +15,8 @@ export const styles = css`
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
     box-shadow: var(--_shadow);
-    max-block-size: var(--atento-quick-replies-max-height, 28rem);
+    block-size: 100%;
+    max-block-size: var(--atento-quick-replies-max-height, 30rem);
   }
   .header {
     display: flex;
@@ -35,8 +36,13 @@ export const styles = css`
   }
   .toolbar {
     display: grid;
-    grid-template-columns: minmax(8rem, 12rem) 1fr;
+    grid-template-columns: minmax(8rem, 12rem) minmax(0, 1fr);
     gap: var(--_space);
+  }
+  @container (max-width: 26rem) {
+    .toolbar {
+      grid-template-columns: minmax(0, 1fr);
+    }
   }
   select,
   input {
@@ -51,7 +57,8 @@ export const styles = css`
   }
   .body {
     display: grid;
-    grid-template-columns: 1fr;
+    grid-template-columns: minmax(0, 1fr);
+    grid-template-rows: minmax(6rem, 1fr) minmax(9rem, 1fr);
     gap: var(--_space);
     min-block-size: 0;
     flex: 1;
@@ -59,12 +66,12 @@ export const styles = css`
   @container (min-width: 34rem) {
     .body {
       grid-template-columns: minmax(0, 1fr) minmax(0, 1.1fr);
+      grid-template-rows: minmax(0, 1fr);
     }
   }
   .list {
     overflow: auto;
-    min-block-size: 8rem;
-    max-block-size: 20rem;
+    min-block-size: 0;
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius-small);
     padding-block: calc(var(--_space) / 2);
@@ -124,16 +131,22 @@ export const styles = css`
     display: flex;
     flex-direction: column;
     gap: var(--_space);
-    min-block-size: 8rem;
+    min-block-size: 0;
     padding: calc(var(--_space) * 1.25);
     background: var(--_color-surface-sunken);
     border-radius: var(--_radius-small);
+  }
+  .preview-scroll {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+    flex: 1;
+    min-block-size: 0;
     overflow: auto;
   }
   .preview-body {
     white-space: pre-wrap;
     overflow-wrap: anywhere;
-    flex: 1;
   }
   .tag {
     border-radius: 3px;

@@ -1,13 +1,14 @@
 import { consume } from '@lit/context';
-import { Task, TaskStatus } from '@lit/task';
+import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AgentAdapter } from '../../adapters/adapter.js';
-import { agentAdapterContext, currentAgentContext } from '../../context/keys.js';
+import { agentAdapterContext, campaignContext, currentAgentContext } from '../../context/keys.js';
 import {
   resolveTemplate,
   type Agent,
+  type CampaignSettings,
   type PersonalizationContext,
   type QuickReply,
   type ResolvedTemplate,
@@ -16,7 +17,7 @@ import { AtentoElement } from '../internal/atento-element.js';
 import { errorMessage, MissingAdapterError } from '../internal/error-message.js';
 import { insertText } from '../internal/insert-text.js';
 import { categoriesOf, filterReplies, groupByCategory } from './filter.js';
-import { loadPersonalization } from './personalization.js';
+import { loadQuickReplies } from './load.js';
 import { styles } from './quick-replies.styles.js';
 import { renderPreview } from './template-preview.js';
 
@@ -90,12 +91,12 @@ export class QuickReplies extends AtentoElement {
   @property({ attribute: false }) adapter?: AgentAdapter;
 
   /**
-   * The case the reply is for: its contact, number and campaign fill the personalization tags.
-   * Ignored when `personalization` is set.
+   * The case the reply is for: only its campaign's replies (and shared ones) are listed, and its
+   * contact, number and campaign fill the personalization tags.
    */
   @property({ attribute: 'conversation-id' }) conversationId?: string;
 
-  /** Values for personalization tags, when the host already has them. */
+  /** Values for personalization tags, when the host already has them (replaces the loaded ones). */
   @property({ attribute: false }) personalization?: PersonalizationContext;
 
   /** The category shown; empty for all categories. */
@@ -118,6 +119,10 @@ export class QuickReplies extends AtentoElement {
   @state()
   private providedAgent?: Agent;
 
+  @consume({ context: campaignContext, subscribe: true })
+  @state()
+  private providedCampaign?: CampaignSettings;
+
   /** Id of the highlighted reply (the listbox's active descendant). */
   @state() private activeId?: string;
 
@@ -128,29 +133,24 @@ export class QuickReplies extends AtentoElement {
     return this.adapter ?? this.providedAdapter;
   }
 
-  private readonly replies = new Task(this, {
-    task: async ([adapter], { signal }) => {
+  /** Replies and tag values, loaded together: one pending state, one error, one retry. */
+  private readonly data = new Task(this, {
+    task: ([adapter, conversationId, agent, campaign], { signal }) => {
       if (!adapter) throw new MissingAdapterError();
-      return adapter.listQuickReplies({ signal });
+      return loadQuickReplies(adapter, { conversationId, agent, campaign }, signal);
     },
-    args: () => [this.effectiveAdapter] as const,
-  });
-
-  private readonly context = new Task(this, {
-    task: ([adapter, conversationId, given, agent], { signal }) =>
-      given ?? loadPersonalization(adapter, conversationId, agent, signal),
     args: () =>
       [
         this.effectiveAdapter,
         this.conversationId,
-        this.personalization,
         this.providedAgent,
+        this.providedCampaign,
       ] as const,
   });
 
   /** Replies visible with the current category and query. */
   private get visible(): QuickReply[] {
-    return filterReplies(this.replies.value ?? [], this.category, this.query);
+    return filterReplies(this.data.value?.replies ?? [], this.category, this.query);
   }
 
   private get active(): QuickReply | undefined {
@@ -159,7 +159,10 @@ export class QuickReplies extends AtentoElement {
   }
 
   private resolve(reply: QuickReply): ResolvedTemplate {
-    return resolveTemplate(reply.body, this.context.value ?? {});
+    return resolveTemplate(
+      reply.body,
+      this.personalization ?? this.data.value?.personalization ?? {},
+    );
   }
 
   override focus(options?: FocusOptions) {
@@ -188,13 +191,6 @@ export class QuickReplies extends AtentoElement {
     const target = this.htmlFor ? root.getElementById(this.htmlFor) : null;
     if (target) insertText(target, resolved.text);
     this.query = '';
-  }
-
-  /** Runs again whatever failed: the replies and the personalization values. */
-  private retry() {
-    for (const task of [this.replies, this.context]) {
-      if (task.status === TaskStatus.ERROR) void task.run();
-    }
   }
 
   private move(step: number | 'first' | 'last') {
@@ -246,7 +242,7 @@ export class QuickReplies extends AtentoElement {
   }
 
   override render() {
-    const loaded = this.replies.value;
+    const loaded = this.data.value?.replies;
     const visible = this.visible;
     const active = this.active;
     return html`
@@ -291,11 +287,11 @@ export class QuickReplies extends AtentoElement {
             @input=${this.onSearch}
           />
         </div>
-        ${this.replies.render({
+        ${this.data.render({
           initial: () => this.renderLoading(),
           pending: () => (loaded ? this.renderBody(loaded, visible, active) : this.renderLoading()),
-          complete: (replies) => this.renderBody(replies, visible, active),
-          error: (error) => this.renderError(error, () => this.retry()),
+          complete: ({ replies }) => this.renderBody(replies, visible, active),
+          error: (error) => this.renderError(error),
         })}
       </section>
     `;
@@ -308,12 +304,12 @@ export class QuickReplies extends AtentoElement {
     </div>`;
   }
 
-  private renderError(error: unknown, retry: () => void) {
+  private renderError(error: unknown) {
     return html`<div part="status" class="status error" role="alert">
       <p>
         <strong>${this.i18n.t('quickReplies.loadError')}</strong> ${errorMessage(this.i18n, error)}
       </p>
-      <button part="retry-button" class="button" @click=${retry}>
+      <button part="retry-button" class="button" @click=${() => this.data.run()}>
         ${this.i18n.t('common.retry')}
       </button>
     </div>`;
@@ -402,10 +398,7 @@ export class QuickReplies extends AtentoElement {
       <h3 id="preview-title" class="visually-hidden">${this.i18n.t('quickReplies.preview')}</h3>
       ${
         active
-          ? html`${this.context.render({
-                error: (error) => this.renderError(error, () => this.retry()),
-              })}
-              ${renderPreview(this.resolve(active), this.i18n)}
+          ? html`<div class="preview-scroll">${renderPreview(this.resolve(active), this.i18n)}</div>
               <div class="preview-actions">
                 <span class="hint">${this.i18n.t('quickReplies.keyboardHint')}</span>
                 <button

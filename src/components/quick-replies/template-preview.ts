@@ -20,25 +20,24 @@ export function renderPreview(resolved: ResolvedTemplate, i18n: LocalizeControll
   const flagged = resolved.segments.filter(
     (s): s is TagSegment => s.kind === 'tag' && (s.status === 'unknown' || s.status === 'missing'),
   );
-  return html`<div part="preview-body" class="preview-body">
-      ${resolved.segments.map((s) =>
-        s.kind === 'text'
-          ? s.text
-          : html`<mark part="tag tag-${s.status}" class="tag ${s.status}" title=${explain(i18n, s)}
-              >${s.status === 'missing' ? s.raw : s.text}</mark
-            >`,
-      )}
-    </div>
-    ${
-      flagged.length
-        ? html`<div part="warnings" class="warnings" role="note">
-            <strong>${i18n.t('quickReplies.warningsTitle')}</strong>
-            <ul>
-              ${[...new Map(flagged.map((s) => [s.raw, s])).values()].map(
-                (s) => html`<li>${explain(i18n, s)}</li>`,
-              )}
-            </ul>
-          </div>`
-        : nothing
-    }`;
+  const body = resolved.segments.map((s) =>
+    s.kind === 'text'
+      ? s.text
+      : html`<mark part="tag tag-${s.status}" class="tag ${s.status}" title=${explain(i18n, s)}
+          >${s.status === 'missing' ? s.raw : s.text}</mark
+        >`,
+  );
+  const warnings = flagged.length
+    ? html`<div part="warnings" class="warnings" role="note">
+        <strong>${i18n.t('quickReplies.warningsTitle')}</strong>
+        <ul>
+          ${[...new Map(flagged.map((s) => [s.raw, s])).values()].map(
+            (s) => html`<li>${explain(i18n, s)}</li>`,
+          )}
+        </ul>
+      </div>`
+    : nothing;
+  // The body is `white-space: pre-wrap`: no whitespace may surround its content.
+  // prettier-ignore
+  return html`<div part="preview-body" class="preview-body">${body}</div>${warnings}`;
 }

@@ -3,14 +3,18 @@ import type { Agent, Id, QuickReply, QuickReplyInput } from '../../../model/inde
 import { isManager } from '../../../model/index.js';
 import type { Store } from '../store.js';
 
-/** By category, then title (F-3.1). */
-export function listQuickReplies(s: Store): QuickReply[] {
-  return [...s.quickReplies.values()].sort(
-    (a, b) =>
-      a.category.localeCompare(b.category) ||
-      a.title.localeCompare(b.title) ||
-      (a.id < b.id ? -1 : 1),
-  );
+/** By category, then title (F-3.1); a campaign sees its own replies and the shared ones. */
+export function listQuickReplies(s: Store, campaignId?: Id): QuickReply[] {
+  return [...s.quickReplies.values()]
+    .filter(
+      (r) => campaignId === undefined || r.campaignId === undefined || r.campaignId === campaignId,
+    )
+    .sort(
+      (a, b) =>
+        a.category.localeCompare(b.category) ||
+        a.title.localeCompare(b.title) ||
+        (a.id < b.id ? -1 : 1),
+    );
 }
 
 function requireManager(me: Agent): void {
@@ -56,6 +60,13 @@ export function saveQuickReply(s: Store, me: Agent, input: QuickReplyInput): Qui
     category: String(input.category ?? '').trim(),
     body,
   };
+  if (input.campaignId !== undefined) {
+    if (!s.campaigns.has(input.campaignId))
+      throw new AdapterError('not-found', `No campaign ${input.campaignId}.`, {
+        field: 'campaignId',
+      });
+    reply.campaignId = input.campaignId;
+  }
   if (shortcut !== undefined) reply.shortcut = shortcut;
   s.quickReplies.set(reply.id, reply);
   return reply;
