@@ -13,7 +13,7 @@ import {
   type QuickReply,
   type ResolvedTemplate,
 } from '../../model/index.js';
-import { AtentoElement } from '../internal/atento-element.js';
+import { AtentoElement, emit } from '../internal/atento-element.js';
 import { errorMessage, MissingAdapterError } from '../internal/error-message.js';
 import { insertText } from '../internal/insert-text.js';
 import { categoriesOf, filterReplies, groupByCategory } from './filter.js';
@@ -85,6 +85,7 @@ export interface QuickReplySelectDetail {
 @customElement('quick-replies')
 export class QuickReplies extends AtentoElement {
   static override styles = [...AtentoElement.styles, styles];
+  /** @internal */
   static override shadowRootOptions = { ...AtentoElement.shadowRootOptions, delegatesFocus: true };
 
   /** Overrides the adapter provided through context. */
@@ -186,7 +187,7 @@ export class QuickReplies extends AtentoElement {
       unknownTags: resolved.unknown,
       missingTags: resolved.missing,
     };
-    if (!this.emit('quick-reply-select', detail, { cancelable: true })) return;
+    if (!emit(this, 'quick-reply-select', detail, { cancelable: true })) return;
     const root = this.getRootNode() as Document | ShadowRoot;
     const target = this.htmlFor ? root.getElementById(this.htmlFor) : null;
     if (target) insertText(target, resolved.text);
@@ -219,7 +220,7 @@ export class QuickReplies extends AtentoElement {
       },
       Escape: () => {
         if (this.query) this.query = '';
-        else this.emit('quick-reply-dismiss', undefined);
+        else emit(this, 'quick-reply-dismiss', undefined);
       },
     };
     // In the search box Home/End move the caret; in the list they jump.

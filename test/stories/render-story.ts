@@ -1,0 +1,34 @@
+import { fixture, html } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+
+/** The parts of a CSF story module this renderer uses (Storybook itself is not loaded). */
+type Loader = () => Promise<Record<string, unknown>>;
+interface StoryLike {
+  args?: Record<string, unknown>;
+  loaders?: Loader[];
+  render?: (args: Record<string, unknown>, context: { loaded: Record<string, unknown> }) => unknown;
+}
+export interface StoryModule {
+  default: StoryLike & { title: string };
+  [name: string]: unknown;
+}
+
+/** Story exports of a module, by name (CSF: every named export except `__namedExportsOrder`). */
+export function storiesOf(module: StoryModule): Array<[string, StoryLike]> {
+  return Object.entries(module)
+    .filter(([name]) => name !== 'default' && !name.startsWith('__'))
+    .map(([name, story]) => [name, story as StoryLike]);
+}
+
+/** Renders a story as Storybook would: component then story args and loaders, then `render`. */
+export async function renderStory(module: StoryModule, story: StoryLike): Promise<HTMLElement> {
+  const meta = module.default;
+  const args = { ...meta.args, ...story.args };
+  const loaded: Record<string, unknown> = {};
+  for (const loader of [...(meta.loaders ?? []), ...(story.loaders ?? [])]) {
+    Object.assign(loaded, await loader());
+  }
+  const render = story.render ?? meta.render;
+  if (!render) throw new Error(`${meta.title} has no render function`);
+  return fixture(html`<div lang="es">${render(args, { loaded }) as TemplateResult}</div>`);
+}
