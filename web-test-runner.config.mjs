@@ -23,7 +23,8 @@ export default {
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
   nodeResolve: true,
-  concurrency: 2,
+  // One page at a time: keyboard tests need the focused tab, and a background tab stalls.
+  concurrency: 1,
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromePath, args: chromeArgs } })],
   plugins: [
     esbuildPlugin({

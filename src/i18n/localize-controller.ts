@@ -40,7 +40,18 @@ export class LocalizeController implements ReactiveController {
     hosts.delete(this.host);
   }
 
+  /** Resolved once per update, not once per string. */
+  private resolved?: Locale;
+
+  hostUpdate() {
+    this.resolved = this.resolve();
+  }
+
   get locale(): Locale {
+    return this.resolved ?? this.resolve();
+  }
+
+  private resolve(): Locale {
     return (
       toLocale(this.host.locale) ??
       this.provided.value ??
