@@ -6,7 +6,7 @@
 import '../src/components/quick-replies/quick-replies.js';
 import { createMemoryBackend, createSeedData, SEED_IDS } from '../src/adapters/memory/index.js';
 import { provideAtento } from '../src/context/index.js';
-import { toLocale, type Locale } from '../src/i18n/index.js';
+import { formatDate, toLocale, type Locale } from '../src/i18n/index.js';
 import { formatCaseNumber } from '../src/model/index.js';
 
 const text: Record<Locale, Record<string, string>> = {
@@ -37,6 +37,14 @@ const picker = document.querySelector('quick-replies')!;
 picker.conversationId = conversationId;
 
 const { conversation } = await agent.getConversation(conversationId);
+// The customer's latest message, as text (email HTML is never injected into the page).
+const { items } = await agent.listMessages(SEED_IDS.jorge.latestInteractionId, { limit: 1 });
+const last = items[items.length - 1]!;
+document.querySelector('#last-from')!.textContent = last.from.name;
+const lastDate = document.querySelector<HTMLTimeElement>('#last-date')!;
+lastDate.dateTime = last.registeredAt;
+document.querySelector('#last-text')!.textContent = last.text;
+
 document.querySelector('#case-subject')!.textContent = conversation.subject;
 document.querySelector('#case-meta')!.textContent =
   `${formatCaseNumber(conversation.number)} · ${conversation.contact.name} <${conversation.contact.emails[0]}>`;
@@ -46,15 +54,22 @@ const themeSelect = document.querySelector<HTMLSelectElement>('#theme')!;
 function applyLocale(locale: Locale) {
   document.documentElement.lang = locale;
   localeSelect.value = locale;
+  lastDate.textContent = formatDate(locale, last.registeredAt);
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
     el.textContent = text[locale][el.dataset['i18n']!] ?? '';
   }
 }
-applyLocale(toLocale(new URLSearchParams(location.search).get('lang') ?? 'es') ?? 'es');
+function applyTheme(theme: string) {
+  document.documentElement.dataset['theme'] = theme;
+  themeSelect.value = theme;
+}
+const params = new URLSearchParams(location.search);
+applyLocale(toLocale(params.get('lang') ?? 'es') ?? 'es');
+applyTheme(
+  params.get('theme') ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'),
+);
 localeSelect.addEventListener('change', () => applyLocale(localeSelect.value as Locale));
-themeSelect.addEventListener('change', () => {
-  document.documentElement.dataset['theme'] = themeSelect.value;
-});
+themeSelect.addEventListener('change', () => applyTheme(themeSelect.value));
 
 picker.addEventListener('quick-reply-select', (event) => {
   const locale = toLocale(document.documentElement.lang) ?? 'es';

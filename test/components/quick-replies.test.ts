@@ -132,6 +132,42 @@ describe('<quick-replies>', () => {
     expect(detail.unknownTags).to.deep.equal([]);
   });
 
+  it('takes Tab to the listbox, where Home/End jump and Enter chooses; the select keeps its keys', async () => {
+    const { el } = await mount({}, { conversationId: JORGE });
+    const options = $$(el, '[role=option]');
+    el.focus();
+    await sendKeys({ press: 'Tab' });
+    const list = $(el, '[role=listbox]')!;
+    expect(el.shadowRoot!.activeElement).to.equal(list);
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(list.getAttribute('aria-activedescendant')).to.equal(options[options.length - 1]!.id);
+    await sendKeys({ press: 'Home' });
+    await el.updateComplete;
+    expect(list.getAttribute('aria-activedescendant')).to.equal(options[0]!.id);
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(list.getAttribute('aria-activedescendant')).to.equal(options[1]!.id);
+
+    list.focus();
+    const chosen = oneEvent(el, 'quick-reply-select');
+    await sendKeys({ press: 'Enter' });
+    expect((await chosen).detail.reply.title).to.equal(
+      options[1]!.querySelector('[part~=option-title]')!.textContent!.trim(),
+    );
+
+    // On the category select, arrows keep their native meaning: they pick the next category.
+    const select = $(el, 'select') as HTMLSelectElement;
+    select.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(select.value).to.equal(select.options[1]!.value);
+    expect(el.category).to.equal(select.value);
+    const groups = $$(el, '[part=group-label]').map((g) => g.textContent!.trim());
+    expect(groups).to.deep.equal([select.value]);
+    await expect(el).to.be.accessible();
+  });
+
   it('lists only the case campaign’s replies and resolves tags for that case', async () => {
     const { el, backend } = await mount(
       {},

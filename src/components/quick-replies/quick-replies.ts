@@ -128,7 +128,6 @@ export class QuickReplies extends AtentoElement {
   @state() private activeId?: string;
 
   @query('#search') private searchInput!: HTMLInputElement;
-  @query('#list') private list?: HTMLElement;
 
   private get effectiveAdapter(): AgentAdapter | undefined {
     return this.adapter ?? this.providedAdapter;
@@ -209,6 +208,9 @@ export class QuickReplies extends AtentoElement {
 
   private onKeydown(event: KeyboardEvent) {
     const fromSearch = event.target === this.searchInput;
+    const fromList = (event.target as Element).id === 'list';
+    // The category select and the buttons keep their own keys; Escape works everywhere.
+    if (!fromSearch && !fromList && event.key !== 'Escape') return;
     const keys: Record<string, () => void> = {
       ArrowDown: () => this.move(1),
       ArrowUp: () => this.move(-1),
