@@ -1,5 +1,5 @@
 import type { Id, IsoDate } from './common.js';
-import { normalizeAddress } from './address.js';
+import { isValidAddress, normalizeAddress } from './address.js';
 
 /**
  * A blocked sender (F-1.9). `address` is a normalized address (`spam@x.com`) or a whole domain
@@ -19,7 +19,7 @@ export function blockMatches(entry: BlockListEntry, address: string): boolean {
   return entry.address.startsWith('@') ? a.endsWith(entry.address) : a === entry.address;
 }
 
-/** A block-list key is an address or `@domain`. */
+/** A block-list key is a valid address or `@domain` (the domain checked as an address's). */
 export function isValidBlockKey(key: string): boolean {
-  return /^[^\s@]*@[^\s@]+\.[^\s@]+$/.test(key);
+  return isValidAddress(key.startsWith('@') ? `x${key}` : key);
 }

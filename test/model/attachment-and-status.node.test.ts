@@ -68,3 +68,13 @@ describe('block list matching', () => {
     assert.equal(blockMatches(entry('@phishing.example'), 'x@notphishing.example'), false);
   });
 });
+
+describe('block-list keys', () => {
+  it('accepts addresses and @domains, nothing else', async () => {
+    const { isValidBlockKey } = await import('../../src/model/index.js');
+    for (const ok of ['spam@promo.example', '@phishing.example', '@mail.co.uk'])
+      assert.equal(isValidBlockKey(ok), true, ok);
+    for (const bad of ['', '@', 'phishing.example', '@phishing', 'a b@x.com', '@-x.com'])
+      assert.equal(isValidBlockKey(bad), false, bad);
+  });
+});

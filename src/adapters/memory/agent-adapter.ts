@@ -128,19 +128,17 @@ export class MemoryAgentAdapter implements AgentAdapter {
 
   upload(file: UploadFile, options: UploadOptions) {
     return run(this.s, options, () => {
-      const conversationId = options.conversationId;
+      const { conversationId } = options;
       const campaign =
         conversationId === undefined
           ? this.s.defaultCampaign()
-          : this.s.campaignRecord(this.s.conversation(conversationId).campaignId);
+          : this.s.campaignOfConversation(conversationId);
       return upload(this.s, file, options, campaign, { kind: 'agents' });
     });
   }
 
   campaign(conversationId: Id, o?: CallOptions) {
-    return run(this.s, o, () =>
-      this.s.settings(this.s.campaignRecord(this.s.conversation(conversationId).campaignId)),
-    );
+    return run(this.s, o, () => this.s.settings(this.s.campaignOfConversation(conversationId)));
   }
 
   setTyping(conversationId: Id, typing: boolean, o?: CallOptions) {

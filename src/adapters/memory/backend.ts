@@ -67,8 +67,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     },
     async receiveEmail(mail) {
       await Promise.resolve();
-      const m = receiveEmail(store, mail);
-      return m && copy(m);
+      return copy(receiveEmail(store, mail));
     },
     fault(kind) {
       store.fault = kind;

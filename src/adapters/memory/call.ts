@@ -6,8 +6,13 @@ function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }
 
-function delay(ms: number, signal?: AbortSignal): Promise<void> {
+/** Waits `ms`, rejecting with the signal's reason as soon as it is (or already was) aborted. */
+export function delay(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortReason(signal));
+      return;
+    }
     const done = () => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
@@ -43,6 +48,5 @@ export async function run<T>(
       s.fault === 'offline' ? 'The backend cannot be reached.' : 'The backend cannot serve now.',
     );
   }
-  const result = await op();
-  return result === undefined ? result : copy(result);
+  return copy(await op());
 }

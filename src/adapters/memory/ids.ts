@@ -16,7 +16,7 @@ export class IdSource {
 }
 
 /** A random lower-case hex string (crypto when available). */
-export function randomHex(bytes = 8): string {
+function randomHex(bytes = 8): string {
   const buffer = new Uint8Array(bytes);
   const crypto = globalThis.crypto as Crypto | undefined;
   if (crypto?.getRandomValues) crypto.getRandomValues(buffer);
@@ -27,6 +27,11 @@ export function randomHex(bytes = 8): string {
 /** An RFC 5322 Message-ID without angle brackets: `<time>.<random>@<domain>`. */
 export function newMessageId(domain: string, now: Date): string {
   return `${now.getTime().toString(36)}.${randomHex(8)}@${domain}`;
+}
+
+/** A Message-ID as stored: trimmed and without angle brackets (`<a@b>` → `a@b`). */
+export function bareMessageId(messageId: string): string {
+  return messageId.trim().replace(/^<|>$/g, '');
 }
 
 /** The domain of an address (`tiendaandina.pe`), or `localhost` when there is none. */

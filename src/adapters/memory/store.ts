@@ -4,6 +4,7 @@ import type {
   Attachment,
   BlockListEntry,
   CampaignSettings,
+  Channel,
   ComposeMode,
   Contact,
   Conversation,
@@ -15,7 +16,8 @@ import type {
 } from '../../model/index.js';
 import { normalizeAddress } from '../../model/index.js';
 import { EventHub, type PresenceHooks } from './event-hub.js';
-import { IdSource } from './ids.js';
+import { bareMessageId, IdSource } from './ids.js';
+import { InboxOrder } from './inbox-order.js';
 import type { CampaignRecord, SeedData, VisitorRecord } from './seed/types.js';
 import { copy } from './copy.js';
 
@@ -43,7 +45,7 @@ export interface StoreOptions {
 }
 
 /** Compares messages in list order: `registeredAt`, then `id`. */
-export function byRegistration(a: Message, b: Message): number {
+function byRegistration(a: Message, b: Message): number {
   if (a.registeredAt !== b.registeredAt) return a.registeredAt < b.registeredAt ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
@@ -62,7 +64,8 @@ const draftKey = (conversationId: Id, mode: ComposeMode) => `${conversationId}\u
  * The state of one memory backend: records keyed by id, the indexes the operations need, the
  * event hub and the clock. Records are held by reference; everything leaving the backend is
  * copied (see `backend.ts`). Messages of an interaction are kept sorted in `timeline`; cancelled
- * messages stay in `messages` but leave the timeline (they were never sent).
+ * messages stay in `messages` but leave the timeline (they were never sent). A conversation's
+ * `updatedAt` changes only through `inbox.setUpdatedAt`, which keeps the inbox order.
  */
 export class Store {
   readonly agents = new Map<Id, Agent>();
@@ -71,7 +74,7 @@ export class Store {
   readonly conversations = new Map<Id, Conversation>();
   readonly interactions = new Map<Id, Interaction>();
   readonly messages = new Map<Id, Message>();
-  readonly drafts = new Map<string, Draft>();
+  private readonly drafts = new Map<string, Draft>();
   readonly quickReplies = new Map<Id, QuickReply>();
   readonly blockList = new Map<string, BlockListEntry>();
   readonly visitors = new Map<Id, VisitorRecord>();
@@ -98,6 +101,7 @@ export class Store {
   readonly knownAddresses = new Map<string, string>();
 
   readonly hub: EventHub;
+  readonly inbox = new InboxOrder(() => this.conversations.values());
   readonly ids = new IdSource();
   fault: 'offline' | 'unavailable' | null = null;
   disposed = false;
@@ -144,6 +148,7 @@ export class Store {
       this.firstCampaignId ??= c.id;
     }
     for (const c of data.contacts ?? []) this.putContact(c);
+    if (data.conversations?.length) this.inbox.invalidate();
     for (const c of data.conversations ?? []) this.putConversation(c);
     const conversations = new Set<Id>();
     for (const i of data.interactions ?? []) {
@@ -195,8 +200,12 @@ export class Store {
   // ---- campaigns -----------------------------------------------------------------------------
 
   campaignRecord(id: Id | undefined): CampaignRecord {
-    const c = (id && this.campaigns.get(id)) || this.defaultCampaign();
-    return c;
+    return (id && this.campaigns.get(id)) || this.defaultCampaign();
+  }
+
+  /** The campaign of a conversation (`not-found` for an unknown conversation). */
+  campaignOfConversation(conversationId: Id): CampaignRecord {
+    return this.campaignRecord(this.conversation(conversationId).campaignId);
   }
 
   defaultCampaign(): CampaignRecord {
@@ -245,6 +254,8 @@ export class Store {
   putConversation(c: Conversation): void {
     const old = this.conversations.get(c.id);
     if (old) this.conversationsByContact.get(old.contactId)?.delete(c.id);
+    if (!old) this.inbox.add(c);
+    else if (old !== c) this.inbox.invalidate();
     this.conversations.set(c.id, c);
     let set = this.conversationsByContact.get(c.contactId);
     if (!set) this.conversationsByContact.set(c.contactId, (set = new Set()));
@@ -272,10 +283,10 @@ export class Store {
 
   /** Stores an interaction; `sorted` keeps its conversation's list in order (bulk loads sort once). */
   putInteraction(i: Interaction, sorted = true): void {
+    const old = this.interactions.get(i.id);
+    if (old) this.unlistInteraction(old);
     const list = this.interactionsByConversation.get(i.conversationId) ?? [];
     this.interactionsByConversation.set(i.conversationId, list);
-    const old = this.interactions.get(i.id);
-    if (old) list.splice(list.indexOf(old), 1);
     list.push(i);
     if (sorted) list.sort(byStart);
     this.interactions.set(i.id, i);
@@ -283,11 +294,16 @@ export class Store {
   }
 
   removeInteraction(i: Interaction): void {
+    this.unlistInteraction(i);
+    this.interactions.delete(i.id);
+    this.timelines.delete(i.id);
+  }
+
+  /** Takes an interaction out of its conversation's list. */
+  private unlistInteraction(i: Interaction): void {
     const list = this.interactionsByConversation.get(i.conversationId);
     const at = list?.indexOf(i) ?? -1;
     if (list && at !== -1) list.splice(at, 1);
-    this.interactions.delete(i.id);
-    this.timelines.delete(i.id);
   }
 
   /** Interactions of a conversation, oldest first. */
@@ -303,7 +319,7 @@ export class Store {
   }
 
   messageByRfcId(messageId: string): Message | undefined {
-    const id = this.rfcIndex.get(messageId.trim().replace(/^<|>$/g, ''));
+    const id = this.rfcIndex.get(bareMessageId(messageId));
     return id === undefined ? undefined : this.messages.get(id);
   }
 
@@ -363,10 +379,11 @@ export class Store {
     i.lastMessageAt = list[list.length - 1]?.registeredAt ?? i.startedAt;
   }
 
-  /** The newest listed message of a conversation. */
-  lastMessageOf(conversationId: Id): Message | undefined {
+  /** The newest listed message of a conversation, or of one of its channels. */
+  lastMessageOf(conversationId: Id, channel?: Channel): Message | undefined {
     let last: Message | undefined;
     for (const i of this.interactionsOf(conversationId)) {
+      if (channel !== undefined && i.channel !== channel) continue;
       const list = this.timeline(i.id);
       const m = list[list.length - 1];
       if (m && (!last || byRegistration(m, last) > 0)) last = m;

@@ -1,11 +1,23 @@
 /** Text helpers shared by search, threading and previews. */
 
-/** Lower-case without accents (`Lucía` → `lucia`), for case- and accent-insensitive matching. */
+const folded = new Map<string, string>();
+
+/**
+ * Lower-case without accents (`Lucía` → `lucia`), for case- and accent-insensitive matching.
+ * Searches fold the same subjects and names on every call, so results are remembered (the cache
+ * is dropped whole when it grows large).
+ */
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
+  let out = folded.get(text);
+  if (out === undefined) {
+    out = text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
+    if (folded.size >= 100_000) folded.clear();
+    folded.set(text, out);
+  }
+  return out;
 }
 
 const REPLY_PREFIX = /^\s*(?:re|rv|fwd?|fw|aw|sv|tr|wg|res|enc)\s*(?:\[\d+\])?\s*:\s*/i;

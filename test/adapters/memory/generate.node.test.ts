@@ -5,6 +5,22 @@ import {
   generateConversations,
   generateLargeCase,
 } from '../../../src/adapters/memory/index.js';
+import type { AgentAdapter } from '../../../src/adapters/adapter.js';
+import type { ConversationSummary } from '../../../src/model/index.js';
+
+/** Every inbox page in turn, and the `total` the last page reported. */
+async function wholeInbox(agent: AgentAdapter, limit: number) {
+  const items: ConversationSummary[] = [];
+  let total = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await agent.listConversations({ cursor, limit });
+    items.push(...page.items);
+    total = page.total;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return { items, total };
+}
 
 describe('generateLargeCase', () => {
   for (const size of [1000, 10_000]) {
@@ -82,18 +98,55 @@ describe('generateConversations', () => {
   it('gives an inbox that pages through every case', async () => {
     const backend = createMemoryBackend();
     backend.load(generateConversations({ count: 2000, seed: 4 }));
-    const agent = backend.agent('supervisor');
-    let cursor: string | undefined;
-    const ids = new Set<string>();
-    let total = 0;
-    do {
-      const page = await agent.listConversations({ cursor, limit: 200 });
-      total = page.total;
-      for (const c of page.items) ids.add(c.id);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+    const { items, total } = await wholeInbox(backend.agent('supervisor'), 200);
+    const ids = new Set(items.map((c) => c.id));
     assert.equal(ids.size, total);
     assert.ok(total >= 2026);
+    backend.dispose();
+  });
+
+  it('keeps the inbox order as cases get new mail and new cases arrive', async () => {
+    let clock = new Date('2026-11-21T09:00:00.000Z');
+    const backend = createMemoryBackend({ now: () => clock });
+    const data = generateConversations({ count: 600, seed: 5 });
+    backend.load(data);
+    const agent = backend.agent('agent');
+    const emails = data.messages!.filter((m) => m.channel === 'email' && m.messageId);
+    for (let i = 0; i < 12; i++) {
+      await agent.listConversations({ limit: 1 }); // the order exists before the change
+      clock = new Date(clock.getTime() + 60_000);
+      const old = emails[(i * 37) % emails.length]!;
+      await backend.receiveEmail({
+        from: { address: i % 3 === 0 ? `nuevo.${i}@example.com` : old.from.address! },
+        to: [{ address: 'soporte@tiendaandina.pe' }],
+        subject: `Seguimiento ${i}`,
+        text: 'Sigo esperando.',
+        ...(i % 3 === 0 ? {} : { inReplyTo: old.messageId }),
+      });
+    }
+    const all = (await wholeInbox(agent, 37)).items;
+    const sorted = [...all].sort((a, b) =>
+      a.updatedAt !== b.updatedAt ? (a.updatedAt > b.updatedAt ? -1 : 1) : a.id > b.id ? -1 : 1,
+    );
+    assert.deepEqual(
+      all.map((c) => c.id),
+      sorted.map((c) => c.id),
+    );
+    assert.equal(new Set(all.map((c) => c.id)).size, all.length);
+    assert.ok(all.slice(0, 12).every((c) => c.updatedAt > '2026-11-21T09:00:00.000Z'));
+    const unread = await agent.listConversations({ unread: true, limit: 5 });
+    const next = await agent.listConversations({
+      unread: true,
+      limit: 5,
+      cursor: unread.nextCursor!,
+    });
+    assert.deepEqual(
+      [...unread.items, ...next.items].map((c) => c.id),
+      all
+        .filter((c) => !c.read)
+        .slice(0, 10)
+        .map((c) => c.id),
+    );
     backend.dispose();
   });
 });

@@ -3,7 +3,6 @@ import type { Agent, BlockListEntry } from '../../../model/index.js';
 import {
   blockMatches,
   isManager,
-  isValidAddress,
   isValidBlockKey,
   normalizeAddress,
 } from '../../../model/index.js';
@@ -12,8 +11,7 @@ import type { Store } from '../store.js';
 /** `a@b.com` or `@b.com`, normalized; `invalid` otherwise. */
 function blockKey(address: string): string {
   const key = normalizeAddress(String(address ?? ''));
-  const valid = key.startsWith('@') ? isValidAddress(`x${key}`) : isValidAddress(key);
-  if (!valid || !isValidBlockKey(key)) {
+  if (!isValidBlockKey(key)) {
     throw new AdapterError('invalid', `${String(address)} is neither an address nor an @domain.`, {
       field: 'address',
     });

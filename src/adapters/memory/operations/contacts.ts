@@ -1,24 +1,24 @@
 import { AdapterError, type RecipientSuggestion } from '../../adapter.js';
 import type { Contact, ContactInput, Id } from '../../../model/index.js';
-import { isValidAddress, localPart, normalizeAddress } from '../../../model/index.js';
+import { localPart } from '../../../model/index.js';
 import type { Store } from '../store.js';
 import { fold } from '../text.js';
 import { conversationChanged } from './messages.js';
+import { validAddress } from './validation.js';
 
-function validAddress(address: unknown, field: string): string {
-  const a = normalizeAddress(String(address ?? ''));
-  if (!isValidAddress(a))
-    throw new AdapterError('invalid', `${String(address)} is not a valid address.`, { field });
-  return a;
+/** Stores a new contact (agents create `manual` ones, mail `auto` ones, the widget `visitor` ones). */
+export function addContact(s: Store, fields: Omit<Contact, 'id' | 'createdAt'>): Contact {
+  const contact: Contact = { id: s.newId('ct'), ...fields, createdAt: s.nowIso() };
+  s.putContact(contact);
+  return contact;
 }
 
 /** Word prefixes of a name or an address's local part (`jorge.taype96` → jorge, taype96). */
 function matchesPrefix(q: string, name: string, address: string): boolean {
-  const words = [...fold(name).split(/\s+/), ...localPart(address).split(/[._+-]/)];
+  const folded = fold(name);
+  const words = [...folded.split(/\s+/), ...localPart(address).split(/[._+-]/)];
   return (
-    fold(name).startsWith(q) ||
-    address.startsWith(q) ||
-    words.some((w) => w !== '' && w.startsWith(q))
+    folded.startsWith(q) || address.startsWith(q) || words.some((w) => w !== '' && w.startsWith(q))
   );
 }
 
@@ -28,9 +28,9 @@ export function searchRecipients(s: Store, query: string): RecipientSuggestion[]
   if (q === '') return [];
   const found: RecipientSuggestion[] = [];
   const seen = new Set<string>();
-  const contacts = [...s.contacts.values()].sort(
-    (a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1),
-  );
+  const contacts = [...s.contacts.values()]
+    .filter((c) => c.emails.some((address) => matchesPrefix(q, c.name, address)))
+    .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
   for (const c of contacts) {
     for (const address of c.emails) {
       if (seen.has(address) || !matchesPrefix(q, c.name, address)) continue;
@@ -41,9 +41,10 @@ export function searchRecipients(s: Store, query: string): RecipientSuggestion[]
       if (found.length === 10) return found;
     }
   }
+  const agentAddresses = new Set([...s.agents.values()].flatMap((a) => a.addresses));
   for (const [address, name] of s.knownAddresses) {
-    if (seen.has(address) || !matchesPrefix(q, name, address)) continue;
-    if ([...s.agents.values()].some((a) => a.addresses.includes(address))) continue;
+    if (seen.has(address) || agentAddresses.has(address) || !matchesPrefix(q, name, address))
+      continue;
     seen.add(address);
     found.push(name ? { name, address } : { address });
     if (found.length === 10) break;
@@ -52,16 +53,11 @@ export function searchRecipients(s: Store, query: string): RecipientSuggestion[]
 }
 
 export function findContacts(s: Store, address: string): Contact[] {
-  const a = validAddress(address, 'address');
-  const owner = s.contactByAddress(a);
+  const owner = s.contactByAddress(validAddress(address, 'address'));
   return owner ? [owner] : [];
 }
 
-export function createContact(
-  s: Store,
-  input: ContactInput,
-  source: Contact['source'] = 'manual',
-): Contact {
+export function createContact(s: Store, input: ContactInput): Contact {
   const name = String(input?.name ?? '').trim();
   if (name === '') throw new AdapterError('invalid', 'A contact needs a name.', { field: 'name' });
   if (!Array.isArray(input.emails))
@@ -71,11 +67,8 @@ export function createContact(
     if (s.contactByAddress(e))
       throw new AdapterError('conflict', `${e} already belongs to a contact.`, { field: 'emails' });
   }
-  const contact: Contact = { id: s.newId('ct'), name, emails, source, createdAt: s.nowIso() };
   const phone = input.phone?.trim();
-  if (phone) contact.phone = phone;
-  s.putContact(contact);
-  return contact;
+  return addContact(s, { name, emails, source: 'manual', ...(phone ? { phone } : {}) });
 }
 
 /** Adds an address to a contact and refreshes the inbox rows of its conversations. */

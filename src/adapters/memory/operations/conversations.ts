@@ -19,12 +19,6 @@ import { detailOf, summaryOf } from '../views.js';
 import { conversationChanged } from './messages.js';
 import { decodeCursor, encodeCursor, pageBefore, pageLimit } from './paging.js';
 
-/** Inbox order: newest activity (`updatedAt`, bumped by every new message) first, then id. */
-function newestFirst(a: Conversation, b: Conversation): number {
-  if (a.updatedAt !== b.updatedAt) return a.updatedAt > b.updatedAt ? -1 : 1;
-  return a.id > b.id ? -1 : a.id < b.id ? 1 : 0;
-}
-
 function matchesSearch(s: Store, search: string): (c: Conversation) => boolean {
   const q = fold(search.trim());
   if (q === '') return () => true;
@@ -39,6 +33,10 @@ function matchesSearch(s: Store, search: string): (c: Conversation) => boolean {
   };
 }
 
+/**
+ * One inbox page: a single walk over the inbox order (kept sorted by the store) that counts the
+ * matches and keeps the first `limit` after the cursor, plus one to tell whether more follow.
+ */
 export function listConversations(
   s: Store,
   me: Agent,
@@ -47,30 +45,30 @@ export function listConversations(
   const limit = pageLimit(query.limit);
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, 2);
   const search = matchesSearch(s, query.search ?? '');
-  const matching = [...s.conversations.values()].filter(
-    (c) =>
-      (query.status === undefined || c.status === query.status) &&
-      (query.unread === undefined || c.read === !query.unread) &&
-      (query.channel === undefined || c.channels.includes(query.channel)) &&
-      (!query.mine || s.wroteIn(c.id, me.id)) &&
-      search(c),
-  );
-  matching.sort(newestFirst);
-  let start = 0;
-  if (after) {
-    const [updatedAt = '', id = ''] = after;
-    start = matching.findIndex(
-      (c) => c.updatedAt < updatedAt || (c.updatedAt === updatedAt && c.id < id),
-    );
-    if (start === -1) start = matching.length;
+  const matches = (c: Conversation) =>
+    (query.status === undefined || c.status === query.status) &&
+    (query.unread === undefined || c.read === !query.unread) &&
+    (query.channel === undefined || c.channels.includes(query.channel)) &&
+    (!query.mine || s.wroteIn(c.id, me.id)) &&
+    search(c);
+  const order = s.inbox.get();
+  const [updatedAt = '', id = ''] = after ?? [];
+  const start = after ? s.inbox.firstAfter({ updatedAt, id }) : 0;
+  const page: Conversation[] = [];
+  let total = 0;
+  for (let i = 0; i < order.length; i++) {
+    const c = order[i]!;
+    if (!matches(c)) continue;
+    total += 1;
+    if (i >= start && page.length <= limit) page.push(c);
   }
-  const page = matching.slice(start, start + limit);
+  const more = page.length > limit;
+  if (more) page.pop();
   const last = page[page.length - 1];
-  const more = start + limit < matching.length;
   return {
     items: page.map((c) => summaryOf(s, c)),
     nextCursor: more && last ? encodeCursor([last.updatedAt, last.id]) : null,
-    total: matching.length,
+    total,
   };
 }
 
@@ -80,7 +78,7 @@ export function getConversation(s: Store, id: Id): ConversationDetail {
 
 export function listMessages(s: Store, interactionId: Id, query: MessageQuery = {}): MessagePage {
   s.interaction(interactionId);
-  return pageBefore(s.timeline(interactionId), query);
+  return pageBefore(s.timeline(interactionId), query, `interaction ${interactionId}`);
 }
 
 export function markRead(s: Store, id: Id): ConversationSummary {

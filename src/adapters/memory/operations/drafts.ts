@@ -1,29 +1,8 @@
 import { AdapterError } from '../../adapter.js';
-import type {
-  Channel,
-  ComposeMode,
-  Draft,
-  DraftInput,
-  EmailAddress,
-  Id,
-} from '../../../model/index.js';
+import type { ComposeMode, Draft, DraftInput, EmailAddress, Id } from '../../../model/index.js';
 import type { Store } from '../store.js';
 import { copy } from '../copy.js';
-
-const MODES: readonly ComposeMode[] = ['reply', 'replyAll', 'forward', 'new', 'chat'];
-const CHANNELS: readonly Channel[] = ['email', 'chat'];
-
-export function checkMode(mode: unknown): asserts mode is ComposeMode {
-  if (!MODES.includes(mode as ComposeMode)) {
-    throw new AdapterError('invalid', `Unknown compose mode ${String(mode)}.`, { field: 'mode' });
-  }
-}
-
-export function checkChannel(channel: unknown): asserts channel is Channel {
-  if (!CHANNELS.includes(channel as Channel)) {
-    throw new AdapterError('invalid', `Unknown channel ${String(channel)}.`, { field: 'channel' });
-  }
-}
+import { checkChannel, checkMode } from './validation.js';
 
 function addresses(list: unknown, field: string): EmailAddress[] {
   if (list === undefined) return [];
@@ -81,11 +60,12 @@ export function saveDraft(s: Store, input: DraftInput): Draft {
   });
 }
 
-/** Puts content back as the (conversation, mode) draft with a new revision (cancelled send). */
+/**
+ * Puts content back as the (conversation, mode) draft (cancelled send), one revision past the
+ * last one that draft ever had, so a tab still holding the deleted draft gets `conflict`.
+ */
 export function restoreDraft(s: Store, fields: Omit<Draft, 'revision' | 'updatedAt'>): Draft {
-  const existing = s.draft(fields.conversationId, fields.mode);
-  const revision =
-    Math.max(existing?.revision ?? 0, s.lastDraftRevision(fields.conversationId, fields.mode)) + 1;
+  const revision = s.lastDraftRevision(fields.conversationId, fields.mode) + 1;
   return store(s, { ...fields, revision, updatedAt: s.nowIso() });
 }
 

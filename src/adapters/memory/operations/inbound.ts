@@ -6,11 +6,12 @@ import type {
   Message,
 } from '../../../model/index.js';
 import { localPart, normalizeAddress } from '../../../model/index.js';
-import { domainOf, newMessageId } from '../ids.js';
+import { bareMessageId, domainOf, newMessageId } from '../ids.js';
 import type { Store } from '../store.js';
 import { htmlToText, normalizeSubject } from '../text.js';
 import { isBlocked } from './block-list.js';
-import { appendMessage, newInteraction } from './messages.js';
+import { addContact } from './contacts.js';
+import { appendMessage, newConversation, newInteraction } from './messages.js';
 
 const THIRTY_DAYS = 30 * 24 * 3600 * 1000;
 
@@ -65,17 +66,14 @@ function threadBySubject(
 }
 
 function senderContact(s: Store, mail: InboundMail, address: string): Contact {
-  const known = s.contactByAddress(address);
-  if (known) return known;
-  const contact: Contact = {
-    id: s.newId('ct'),
-    name: mail.from.name?.trim() || localPart(address),
-    emails: [address],
-    source: 'auto',
-    createdAt: s.nowIso(),
-  };
-  s.putContact(contact);
-  return contact;
+  return (
+    s.contactByAddress(address) ??
+    addContact(s, {
+      name: mail.from.name?.trim() || localPart(address),
+      emails: [address],
+      source: 'auto',
+    })
+  );
 }
 
 /** The campaign whose mailbox the mail was sent to, else the default one. */
@@ -97,8 +95,8 @@ export function receiveEmail(s: Store, mail: InboundMail): Message | null {
   const now = s.now();
   const address = normalizeAddress(mail.from.address);
   const messageId =
-    mail.messageId?.trim().replace(/^<|>$/g, '') || newMessageId(domainOf(address), now);
-  const draft = (
+    (mail.messageId && bareMessageId(mail.messageId)) || newMessageId(domainOf(address), now);
+  const inboundMessage = (
     conversationId: string,
     interactionId: string,
     contact: Contact | undefined,
@@ -123,46 +121,38 @@ export function receiveEmail(s: Store, mail: InboundMail): Message | null {
       text: mail.text || htmlToText(mail.html ?? ''),
       attachments: [],
       messageId,
-      references: (mail.references ?? []).map((r) => r.trim().replace(/^<|>$/g, '')),
+      references: (mail.references ?? []).map(bareMessageId),
       status: 'sent',
     };
     if (contact) m.from.id = contact.id;
     if (mail.html) m.html = mail.html;
-    if (mail.inReplyTo) m.inReplyTo = mail.inReplyTo.trim().replace(/^<|>$/g, '');
+    if (mail.inReplyTo) m.inReplyTo = bareMessageId(mail.inReplyTo);
     if (mail.autoReply) m.autoReply = true;
     return m;
   };
 
+  const known = s.contactByAddress(address);
   if (isBlocked(s, address)) {
-    s.blockedMail.push(draft('', '', s.contactByAddress(address)));
+    s.blockedMail.push(inboundMessage('', '', known));
     return null;
   }
   const existing = s.messageByRfcId(messageId);
   if (existing) return existing;
 
-  const known = s.contactByAddress(address);
   const thread = threadByIds(s, mail) ?? threadBySubject(s, known, mail.subject, now);
-  let conversation = thread?.conversation;
-  let interaction = thread?.interaction;
-  if (!conversation) {
-    const contact = senderContact(s, mail, address);
-    const at = now.toISOString();
-    conversation = {
-      id: s.newId('conv'),
-      number: s.nextNumber(),
-      subject: mail.subject,
-      contactId: contact.id,
-      campaignId: campaignFor(s, mail).id,
-      status: 'open',
-      channels: [],
-      read: false,
-      createdAt: at,
-      updatedAt: at,
-    };
-    s.putConversation(conversation);
-  }
-  interaction ??= newInteraction(s, conversation, 'email', mail.subject);
-  const m = draft(conversation.id, interaction.id, s.contactByAddress(address));
+  const conversation =
+    thread?.conversation ??
+    newConversation(
+      s,
+      {
+        subject: mail.subject,
+        contactId: senderContact(s, mail, address).id,
+        campaignId: campaignFor(s, mail).id,
+      },
+      now.toISOString(),
+    );
+  const interaction = thread?.interaction ?? newInteraction(s, conversation, 'email', mail.subject);
+  const m = inboundMessage(conversation.id, interaction.id, s.contactByAddress(address));
   appendMessage(s, conversation, m);
   return m;
 }

@@ -3,6 +3,7 @@ import type {
   Channel,
   Conversation,
   DeliveryStatus,
+  Id,
   Interaction,
   Message,
 } from '../../../model/index.js';
@@ -27,6 +28,29 @@ export function openInteractionOf(
     if (it.channel === channel && it.status === 'open') return it;
   }
   return undefined;
+}
+
+/** Opens a new case at `at` (default now), unread, numbered after every existing one. */
+export function newConversation(
+  s: Store,
+  fields: { subject: string; contactId: Id; campaignId: Id; visitorId?: Id },
+  at = s.nowIso(),
+): Conversation {
+  const c: Conversation = {
+    id: s.newId('conv'),
+    number: s.nextNumber(),
+    subject: fields.subject,
+    contactId: fields.contactId,
+    campaignId: fields.campaignId,
+    status: 'open',
+    channels: [],
+    read: false,
+    createdAt: at,
+    updatedAt: at,
+  };
+  if (fields.visitorId !== undefined) c.visitorId = fields.visitorId;
+  s.putConversation(c);
+  return c;
 }
 
 export function newInteraction(
@@ -61,25 +85,16 @@ export function appendMessage(s: Store, c: Conversation, m: Message): void {
   const it = s.interaction(m.interactionId);
   it.status = 'open';
   if (!c.channels.includes(m.channel)) c.channels.push(m.channel);
-  if (m.registeredAt > c.updatedAt) c.updatedAt = m.registeredAt;
+  if (m.registeredAt > c.updatedAt) s.inbox.setUpdatedAt(c, m.registeredAt);
   if (m.direction === 'inbound') {
     c.read = false;
     if (!m.autoReply) c.status = 'open';
   }
-  const summary = summaryOf(s, c);
-  s.hub.toAgents({ type: 'message.created', message: m, conversation: summary });
-  const changed = before.read !== c.read || before.status !== c.status;
-  if (changed) s.hub.toAgents({ type: 'conversation.updated', conversation: summary });
-  if (c.visitorId) {
-    if (visibleToVisitor(s, c)(m))
-      s.hub.toVisitor(c.visitorId, { type: 'message.created', message: toVisitorMessage(m) });
-    if (before.status !== c.status) {
-      s.hub.toVisitor(c.visitorId, {
-        type: 'conversation.updated',
-        conversation: visitorConversationOf(c),
-      });
-    }
-  }
+  s.hub.toAgents({ type: 'message.created', message: m, conversation: summaryOf(s, c) });
+  if (c.visitorId && visibleToVisitor(s, c)(m))
+    s.hub.toVisitor(c.visitorId, { type: 'message.created', message: toVisitorMessage(m) });
+  const statusChanged = before.status !== c.status;
+  if (statusChanged || before.read !== c.read) conversationChanged(s, c, statusChanged);
 }
 
 /**

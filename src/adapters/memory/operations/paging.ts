@@ -44,19 +44,24 @@ export function decodeCursor(cursor: string, size: number): string[] {
 }
 
 /**
- * The page of an oldest-first list that ends just before the item `before` (the newest page when
- * omitted); `hasMore` tells whether older items remain. An unknown `before` is `not-found`.
+ * The page of an oldest-first list of messages that ends just before the message `before` (the
+ * newest page when omitted); `hasMore` tells whether older ones remain. A `before` that is not in
+ * the list is `not-found`, with `where` (`interaction int_1`) naming the list in the message.
  */
 export function pageBefore<T extends { id: Id }>(
   list: readonly T[],
   query: { before?: Id; limit?: number },
+  where: string,
 ): { items: T[]; hasMore: boolean } {
   const limit = pageLimit(query.limit);
   let end = list.length;
   if (query.before !== undefined) {
     end = list.findIndex((item) => item.id === query.before);
-    if (end === -1)
-      throw new AdapterError('not-found', `No message ${query.before} here.`, { field: 'before' });
+    if (end === -1) {
+      throw new AdapterError('not-found', `No message ${query.before} in ${where}.`, {
+        field: 'before',
+      });
+    }
   }
   const start = Math.max(0, end - limit);
   return { items: list.slice(start, end), hasMore: start > 0 };

@@ -10,13 +10,12 @@ import type {
   Message,
   OutgoingMessage,
 } from '../../../model/index.js';
-import { isValidAddress, normalizeAddress } from '../../../model/index.js';
 import { copy } from '../copy.js';
 import { domainOf, newMessageId } from '../ids.js';
 import type { OutboxEntry, Store } from '../store.js';
 import { htmlToText } from '../text.js';
 import { isBlocked } from './block-list.js';
-import { checkChannel, checkMode, restoreDraft } from './drafts.js';
+import { restoreDraft } from './drafts.js';
 import {
   appendMessage,
   conversationChanged,
@@ -25,6 +24,7 @@ import {
   setMessageStatus,
 } from './messages.js';
 import { resolveAttachments } from './uploads.js';
+import { checkChannel, checkMode, validAddress } from './validation.js';
 
 const AGENTS = { kind: 'agents' } as const;
 
@@ -33,10 +33,7 @@ function recipients(list: unknown, field: 'to' | 'cc' | 'bcc'): EmailAddress[] {
   if (!Array.isArray(list))
     throw new AdapterError('invalid', `${field} must be a list.`, { field });
   return list.map((r: EmailAddress) => {
-    const address = normalizeAddress(String(r?.address ?? ''));
-    if (!isValidAddress(address)) {
-      throw new AdapterError('invalid', `${String(r?.address)} is not a valid address.`, { field });
-    }
+    const address = validAddress(r?.address, field);
     return r.name ? { name: r.name, address } : { address };
   });
 }
@@ -44,12 +41,6 @@ function recipients(list: unknown, field: 'to' | 'cc' | 'bcc'): EmailAddress[] {
 /** A chat case started on the website; answering it by email is the fallback of F-4.4. */
 function isChatCase(c: Conversation): boolean {
   return c.channels[0] === 'chat';
-}
-
-function latestEmail(s: Store, c: Conversation): Message | undefined {
-  const all = s.messagesOf(c.id);
-  for (let i = all.length - 1; i >= 0; i--) if (all[i]!.channel === 'email') return all[i];
-  return undefined;
 }
 
 /** The subject when the agent left it empty: `Re:`/`Fwd:` of the answered one, or the case's. */
@@ -152,7 +143,7 @@ export function send(s: Store, me: Agent, input: OutgoingMessage): SendReceipt {
       ? undefined
       : answered?.channel === 'email'
         ? answered
-        : latestEmail(s, c);
+        : s.lastMessageOf(c.id, 'email');
   const subject = email
     ? String(input.subject ?? '').trim() || defaultSubject(input.mode, base, c)
     : '';
@@ -208,14 +199,16 @@ export function send(s: Store, me: Agent, input: OutgoingMessage): SendReceipt {
   return { message: m, cancellableUntil };
 }
 
+function stopTimer(entry: OutboxEntry | undefined): void {
+  if (entry?.timer === undefined) return;
+  clearTimeout(entry.timer);
+  delete entry.timer;
+}
+
 /** Ends the undo window: `scheduled` → `sending` → `sent`, exactly once. */
 export function commit(s: Store, messageId: Id): void {
   const m = s.messages.get(messageId);
-  const entry = s.outbox.get(messageId);
-  if (entry?.timer !== undefined) {
-    clearTimeout(entry.timer);
-    delete entry.timer;
-  }
+  stopTimer(s.outbox.get(messageId));
   if (!m || m.status !== 'scheduled') return;
   setMessageStatus(s, m, 'sending');
   setMessageStatus(s, m, 'sent');
@@ -232,8 +225,7 @@ export function cancelSend(s: Store, messageId: Id): Draft {
     commit(s, messageId);
     throw new AdapterError('committed', 'The undo window is over; the message was sent.');
   }
-  clearTimeout(entry.timer);
-  delete entry.timer;
+  stopTimer(entry);
   const c = s.conversation(m.conversationId);
   setMessageStatus(s, m, 'cancelled');
   const interaction = s.interaction(m.interactionId);

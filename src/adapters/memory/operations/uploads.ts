@@ -3,6 +3,7 @@ import type { Attachment, Id } from '../../../model/index.js';
 import { checkFile, extensionOf } from '../../../model/index.js';
 import type { Store, UploadRecord } from '../store.js';
 import type { CampaignRecord } from '../seed/types.js';
+import { delay } from '../call.js';
 import { copy } from '../copy.js';
 
 const MIME_BY_EXTENSION: Record<string, string> = {
@@ -40,12 +41,6 @@ export interface UploadRequest {
   purpose: 'attachment' | 'inline';
   onProgress?: (loaded: number, total: number) => void;
   signal?: AbortSignal;
-}
-
-function nextTick(signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    setTimeout(() => (signal?.aborted ? reject(signal.reason) : resolve()), 0);
-  });
 }
 
 /**
@@ -86,7 +81,7 @@ export async function upload(
   }
   const total = file.size;
   for (const share of [0.25, 0.5, 0.75, 1]) {
-    await nextTick(request.signal);
+    await delay(0, request.signal);
     request.onProgress?.(Math.round(total * share), total);
   }
   const id = s.newId('att');

@@ -10,7 +10,6 @@ import type {
   VisitorMessage,
   VisitorSession,
 } from '../../../model/index.js';
-import { isValidAddress, normalizeAddress } from '../../../model/index.js';
 import type { Store } from '../store.js';
 import type { VisitorRecord } from '../seed/types.js';
 import {
@@ -20,14 +19,17 @@ import {
   visitorConversationOf,
   visitorView,
 } from '../views.js';
+import { addContact } from './contacts.js';
 import {
   appendMessage,
   conversationChanged,
+  newConversation,
   newInteraction,
   openInteractionOf,
 } from './messages.js';
 import { pageBefore } from './paging.js';
 import { resolveAttachments } from './uploads.js';
+import { validAddress } from './validation.js';
 
 /** The visitor of a device, created anonymous on first contact (F-5.2). */
 export function visitorOfDevice(s: Store, deviceId: string): VisitorRecord {
@@ -66,7 +68,11 @@ export function history(
   v: VisitorRecord,
   query: MessageQuery = {},
 ): { items: VisitorMessage[]; hasMore: boolean } {
-  const page = pageBefore(visibleHistory(s, s.conversationOfVisitor(v.id)), query);
+  const page = pageBefore(
+    visibleHistory(s, s.conversationOfVisitor(v.id)),
+    query,
+    "this visitor's conversation",
+  );
   return { items: page.items.map(toVisitorMessage), hasMore: page.hasMore };
 }
 
@@ -74,14 +80,11 @@ export function history(
 function contactOfVisitor(s: Store, v: VisitorRecord): Contact {
   const linked = v.contactId === undefined ? undefined : s.contacts.get(v.contactId);
   if (linked) return linked;
-  const contact: Contact = {
-    id: s.newId('ct'),
+  const contact = addContact(s, {
     name: v.name ?? '',
     emails: v.email ? [v.email] : [],
     source: 'visitor',
-    createdAt: s.nowIso(),
-  };
-  s.putContact(contact);
+  });
   v.contactId = contact.id;
   return contact;
 }
@@ -116,25 +119,16 @@ export function sendAsVisitor(
     visitorId: v.id,
   });
 
-  let c = s.conversationOfVisitor(v.id);
-  const contact = c ? s.contact(c.contactId) : contactOfVisitor(s, v);
-  if (!c) {
-    const at = s.nowIso();
-    c = {
-      id: s.newId('conv'),
-      number: s.nextNumber(),
+  const existing = s.conversationOfVisitor(v.id);
+  const contact = existing ? s.contact(existing.contactId) : contactOfVisitor(s, v);
+  const c =
+    existing ??
+    newConversation(s, {
       subject: '',
       contactId: contact.id,
       campaignId: campaign.id,
-      status: 'open',
-      channels: [],
-      read: false,
-      createdAt: at,
-      updatedAt: at,
       visitorId: v.id,
-    };
-    s.putConversation(c);
-  }
+    });
   const interaction = openInteractionOf(s, c, 'chat') ?? newInteraction(s, c, 'chat', '');
   const now = s.nowIso();
   const m: Message = {
@@ -169,11 +163,7 @@ export function sendAsVisitor(
  * when the case's contact changed.
  */
 export function identify(s: Store, v: VisitorRecord, identity: VisitorIdentity): Visitor {
-  const email = normalizeAddress(String(identity?.email ?? ''));
-  if (!isValidAddress(email))
-    throw new AdapterError('invalid', `${String(identity?.email)} is not a valid address.`, {
-      field: 'email',
-    });
+  const email = validAddress(identity?.email, 'email');
   const name =
     typeof identity.name === 'string' && identity.name.trim() !== ''
       ? identity.name.trim()
@@ -184,27 +174,18 @@ export function identify(s: Store, v: VisitorRecord, identity: VisitorIdentity):
 
   const owner = s.contactByAddress(email);
   const own = v.contactId === undefined ? undefined : s.contacts.get(v.contactId);
-  let contact: Contact | undefined = own;
+  let contact: Contact;
   let changed = false;
   if (owner) contact = owner;
   else if (own?.source === 'visitor') {
     s.putContact({ ...own, name: own.name || name || '', emails: [email, ...own.emails] });
     contact = s.contact(own.id);
     changed = true;
-  } else {
-    contact = {
-      id: s.newId('ct'),
-      name: name ?? '',
-      emails: [email],
-      source: 'visitor',
-      createdAt: s.nowIso(),
-    };
-    s.putContact(contact);
-  }
-  if (contact) v.contactId = contact.id;
+  } else contact = addContact(s, { name: name ?? '', emails: [email], source: 'visitor' });
+  v.contactId = contact.id;
 
   const c = s.conversationOfVisitor(v.id);
-  if (c && contact && c.contactId !== contact.id) {
+  if (c && c.contactId !== contact.id) {
     s.setConversationContact(c, contact.id);
     changed = true;
   }

@@ -82,7 +82,7 @@ export interface BuiltCase {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -99,7 +99,7 @@ export function textToHtml(text: string): string {
 }
 
 /** A Message-ID in the style of the sender's provider. */
-export function rfcMessageId(key: string, address: string): string {
+function rfcMessageId(key: string, address: string): string {
   const domain = domainOf(address);
   if (domain === 'gmail.com') return `CA${token(key, 40)}@mail.gmail.com`;
   if (/^(hotmail|outlook|live)\./.test(domain)) {
@@ -131,7 +131,7 @@ export function mailDate(lang: Lang, iso: string): string {
 }
 
 /** `El jue, 15 oct 2026 a las 10:12, Name (<a@b>) escribió:` / `On Thu, Oct 15, … wrote:`. */
-export function attribution(lang: Lang, iso: string, from: EmailAddress): string {
+function attribution(lang: Lang, iso: string, from: EmailAddress): string {
   const name = from.name ?? from.address;
   return lang === 'es'
     ? `El ${mailDate(lang, iso)}, ${name} (<${from.address}>) escribió:`

@@ -11,15 +11,6 @@ export interface SeedFile {
   base64: string;
 }
 
-/** The shop's 16x16 logo (teal with an orange band). */
-export const LOGO_PNG: SeedFile = {
-  type: 'image/png',
-  kind: 'image',
-  base64:
-    'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAU0lEQVR42mP41KMBQQwNDUQhuAZi9SBrIEoPEJOmB0KRoAfO' +
-    'IlYPMocoPWh8wnowhQjowWovPj24PIdTD54QxK4HfzRh0UMwLaDrISbBkawBWQ8Ad5MwDE0P9JAAAAAASUVORK5CYII=',
-};
-
 /** A 24x16 sketch of a red sneaker, used as an inline `cid:` image. */
 export const SHOE_PNG: SeedFile = {
   type: 'image/png',

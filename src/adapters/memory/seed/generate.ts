@@ -135,7 +135,7 @@ function interaction(
   count: number,
   start: number,
   subject: string,
-): { spec: InteractionSpec; end: number } {
+): InteractionSpec {
   const messages: MessageSpec[] = [];
   let at = start;
   for (let i = 0; i < count; i++) {
@@ -159,7 +159,7 @@ function interaction(
     messages.push({ dir, at, agent, text, quote: channel === 'email' && i > 0 && random() < 0.4 });
     at -= channel === 'chat' ? between(random, 1, 4) : between(random, 20, 600);
   }
-  return { spec: { channel, status: 'open', subject, messages }, end: at };
+  return { channel, status: 'open', subject, messages };
 }
 
 function person(random: Random, i: number, seed: number): { name: string; address: string } {
@@ -201,7 +201,7 @@ export function generateLargeCase(
     const chat = random() < 0.45;
     const count = Math.min(remaining, chat ? between(random, 3, 12) : between(random, 1, 6));
     const span = chat ? count * 4 : count * 600;
-    const { spec } = interaction(
+    const spec = interaction(
       random,
       ES,
       chat ? 'chat' : 'email',
@@ -263,7 +263,7 @@ export function generateConversations(
     const subject = chat
       ? ''
       : pick(random, phrases.subjects).replace('{n}', String(between(random, 10_000, 99_999)));
-    const { spec } = interaction(
+    const spec = interaction(
       random,
       phrases,
       chat ? 'chat' : 'email',

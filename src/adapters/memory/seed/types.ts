@@ -45,18 +45,3 @@ export interface SeedData {
   blockList: BlockListEntry[];
   visitors: VisitorRecord[];
 }
-
-export function emptySeed(): SeedData {
-  return {
-    agents: [],
-    campaigns: [],
-    contacts: [],
-    conversations: [],
-    interactions: [],
-    messages: [],
-    drafts: [],
-    quickReplies: [],
-    blockList: [],
-    visitors: [],
-  };
-}
