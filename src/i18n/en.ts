@@ -45,6 +45,20 @@ export const en = {
     `Unknown tag {{${p.tag}}}: it will be inserted as written`,
   'quickReplies.warningsTitle': 'Check before inserting',
   'quickReplies.keyboardHint': '↑ ↓ to move · Enter to insert',
+
+  'mailBody.remoteBlocked': (p: { count: number }) =>
+    p.count === 1
+      ? 'Images and remote content are blocked (1 item).'
+      : `Images and remote content are blocked (${p.count} items).`,
+  'mailBody.showImages': 'Show images',
+  'mailBody.frameTitle': (p: { subject: string }) => `Message content: ${p.subject}`,
+  'mailBody.frameTitleNoSubject': 'Message content',
+  'mailBody.quoteToggle': 'Show or hide quoted text',
+  'mailBody.empty': 'This message has no text.',
+  'mailBody.attachments': (p: { count: number }) =>
+    p.count === 1 ? '1 attachment' : `${p.count} attachments`,
+  'mailBody.download': 'Download',
+  'mailBody.downloadFile': (p: { name: string }) => `Download ${p.name}`,
 } as const;
 
 /** Every message key. */

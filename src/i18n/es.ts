@@ -44,4 +44,17 @@ export const es: Catalog = {
     `Etiqueta desconocida {{${tag}}}: se insertará tal como está escrita`,
   'quickReplies.warningsTitle': 'Revise antes de insertar',
   'quickReplies.keyboardHint': '↑ ↓ para moverse · Enter para insertar',
+
+  'mailBody.remoteBlocked': ({ count }) =>
+    count === 1
+      ? 'Las imágenes y el contenido remoto están bloqueados (1 elemento).'
+      : `Las imágenes y el contenido remoto están bloqueados (${count} elementos).`,
+  'mailBody.showImages': 'Mostrar imágenes',
+  'mailBody.frameTitle': ({ subject }) => `Contenido del mensaje: ${subject}`,
+  'mailBody.frameTitleNoSubject': 'Contenido del mensaje',
+  'mailBody.quoteToggle': 'Mostrar u ocultar el texto citado',
+  'mailBody.empty': 'Este mensaje no tiene texto.',
+  'mailBody.attachments': ({ count }) => (count === 1 ? '1 adjunto' : `${count} adjuntos`),
+  'mailBody.download': 'Descargar',
+  'mailBody.downloadFile': ({ name }) => `Descargar ${name}`,
 };
