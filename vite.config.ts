@@ -15,6 +15,7 @@ export const entries: Record<string, string> = {
   adapter: 'src/adapters/adapter.ts',
   'adapters/memory': 'src/adapters/memory/index.ts',
   'quick-replies': 'src/components/quick-replies/quick-replies.ts',
+  'mail-thread': 'src/components/mail-thread/mail-thread.ts',
 };
 
 const root = fileURLToPath(new URL('.', import.meta.url));

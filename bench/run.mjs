@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { sizes } from './sizes.mjs';
+import { threadBench } from './thread.bench.mjs';
 
 /** Budgets in bytes (gzip) by measure name; measures without one are reported only. */
 const budgets = {};
@@ -20,6 +21,8 @@ const rows = sizes().map((r) => {
   };
 });
 
+const threadRows = await threadBench();
+
 console.table(
   rows.map((r) => ({
     measure: r.measure,
@@ -29,6 +32,16 @@ console.table(
     result: r.result,
   })),
 );
+const fmt = (v, unit) => (unit === 'ms' ? `${v.toFixed(1)} ms` : String(v));
+console.table(
+  threadRows.map((r) => ({
+    measure: r.measure,
+    value: fmt(r.value, r.unit),
+    budget: r.budget === null ? '—' : fmt(r.budget, r.unit),
+    result: r.result,
+  })),
+);
+rows.push(...threadRows);
 const dir = resolve(import.meta.dirname, 'results');
 mkdirSync(dir, { recursive: true });
 const file = resolve(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);

@@ -3,11 +3,17 @@
  * only one element import its own module instead (`atento/quick-replies`).
  */
 import './components/quick-replies/quick-replies.js';
+import './components/mail-thread/mail-thread.js';
 
 export {
   QuickReplies,
   type QuickReplySelectDetail,
 } from './components/quick-replies/quick-replies.js';
+export {
+  MailThread,
+  type MailInteractionChangeDetail,
+  type ThreadComposing,
+} from './components/mail-thread/mail-thread.js';
 export * from './adapters/adapter.js';
 export * from './model/index.js';
 export * from './context/index.js';

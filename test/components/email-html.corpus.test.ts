@@ -3,6 +3,7 @@ import '../../src/components/mail-thread/mail-body.js';
 import type { MailBody } from '../../src/components/mail-thread/mail-body.js';
 import { ALLOWED_ELEMENTS, prepareEmailHtml } from '../../src/components/mail-thread/email-html.js';
 import { HOSTILE_EMAILS, hostileMessage } from '../fixtures/hostile-emails.js';
+import { hugeEmail } from '../fixtures/huge-emails.js';
 
 /** What the frame document may hold besides the email's allowed elements. */
 const ALLOWED = new Set([...ALLOWED_ELEMENTS, 'html', 'head', 'body', 'meta']);
@@ -144,41 +145,15 @@ describe('email-html corpus', () => {
     }
   });
 
-  /** 5 MB the way big emails are big: pasted screenshots (data: images) and a long newsletter. */
-  function hugeEmail(): { html: string; paragraphs: number } {
-    const image = `<p><img src="data:image/png;base64,${'iVBORw0KGgo'.repeat(95_000)}" alt="captura" width="800" height="600"></p>`;
-    const paragraph =
-      '<p style="margin:0 0 12px;line-height:1.5">Estimado cliente: le escribimos por su pedido ' +
-      '<b>TA-48213</b>. Las zapatillas <span style="color:#c0392b">Trail Andes</span> llegarán ' +
-      'esta semana; puede seguir el envío en <a href="https://tiendaandina.example/seguimiento?p=48213">' +
-      'nuestra página</a>. Si necesita cambiar la talla, responda este correo. ' +
-      '<img src="https://cdn.tiendaandina.example/icono.png" alt="" width="12" height="12"> Gracias.</p>';
-    const head = image.repeat(3);
-    const paragraphs = Math.ceil((5 * 1024 * 1024 - head.length) / paragraph.length);
-    return { html: `<div>${head}${paragraph.repeat(paragraphs)}</div>`, paragraphs };
-  }
-
-  it('prepares a 5 MB HTML body in under a second', () => {
+  // Its speed is a benchmark figure (`npm run bench`), not a timed test.
+  it('prepares a 5 MB HTML body, blocking every remote image in it', () => {
     const { html: body, paragraphs } = hugeEmail();
     expect(body.length).to.be.at.least(5 * 1024 * 1024);
-    const message = hostileMessage({ name: 'huge', html: body });
-    const start = performance.now();
-    const prepared = prepareEmailHtml(message, { showRemote: false });
-    const elapsed = performance.now() - start;
-    console.log(
-      `5 MB HTML (3 data: images + ${paragraphs} paragraphs) prepared in ${elapsed.toFixed(0)} ms`,
-    );
+    const prepared = prepareEmailHtml(hostileMessage({ name: 'huge', html: body }), {
+      showRemote: false,
+    });
     expect(prepared.remoteBlocked).to.equal(paragraphs);
-    expect(elapsed).to.be.below(1000);
-
-    // The worst case for any DOM sanitizer, reported, not asserted: 5 MB of nothing but markup.
-    const row =
-      '<tr><td style="padding:4px;color:#333">Línea <b>TA-48213</b></td>' +
-      '<td><a href="https://tiendaandina.example/p?id=1">ver</a></td><td><img src="https://cdn.example/p.png" alt="p"></td></tr>';
-    const dense = `<table>${row.repeat(Math.ceil((5 * 1024 * 1024) / row.length))}</table>`;
-    const t0 = performance.now();
-    prepareEmailHtml(hostileMessage({ name: 'dense', html: dense }), { showRemote: false });
-    console.log(`5 MB of dense table markup prepared in ${(performance.now() - t0).toFixed(0)} ms`);
+    expect(prepared.srcdoc).not.to.contain('cdn.tiendaandina.example');
   });
 
   it('a 5 MB body does not change the layout around it', async () => {

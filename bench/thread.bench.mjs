@@ -1,0 +1,112 @@
+/* global window */
+// Browser benchmark of <mail-thread> (issue 3): a Vite dev server over the project serves
+// bench/pages/thread.html, headless Chromium (Debian's, never a downloaded one) mounts the thread on
+// a memory backend holding a generated case, and the page reports:
+//   - time from mount to the first paint of the messages (double rAF), median of 5 runs, for
+//     1,000 and 10,000 messages;
+//   - <mail-message> elements and iframes in the DOM;
+//   - long tasks (> 50 ms) while scrolling to the top for 3 s, loading older pages.
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { createServer } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const RUNS = 5;
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+/** Rows for bench/run.mjs: { measure, value, unit, budget, result }. */
+export async function threadBench() {
+  process.env.NODE_ENV ??= 'production';
+  const server = await createServer({
+    root,
+    configFile: false,
+    logLevel: 'error',
+    server: { host: '127.0.0.1', port: 0, hmr: false },
+  });
+  await server.listen();
+  const { port } = server.httpServer.address();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--headless=new',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const rows = [];
+  const row = (measure, value, unit, budget, ok) =>
+    rows.push({
+      measure,
+      value,
+      unit,
+      budget,
+      result: budget === null ? '—' : ok ? 'pass' : 'FAIL',
+    });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    page.on('pageerror', (e) => console.error(`bench page error: ${e.message}`));
+    await page.goto(`http://127.0.0.1:${port}/bench/pages/thread.html`);
+    await page.waitForFunction(() => window.benchReady === true, null, { timeout: 60_000 });
+    // One warm-up open so that module compilation is not measured.
+    await page.evaluate(() => window.bench.open(50));
+    for (const messages of [1000, 10000]) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++)
+        runs.push(await page.evaluate((n) => window.bench.open(n), messages));
+      const paint = median(runs.map((r) => r.paintMs));
+      const label = messages.toLocaleString('en');
+      row(`thread ${label} msgs: first paint (median of ${RUNS})`, paint, 'ms', 50, paint <= 50);
+      const last = runs[runs.length - 1];
+      row(
+        `thread ${label} msgs: <mail-message> after open`,
+        last.cards,
+        'count',
+        300,
+        last.cards <= 300,
+      );
+      row(`thread ${label} msgs: iframes after open`, last.iframes, 'count', null, true);
+      const scroll = await page.evaluate(() => window.bench.scrollUp(3000));
+      row(
+        `thread ${label} msgs: long tasks > 50 ms scrolling up 3 s`,
+        scroll.longTasks,
+        'count',
+        0,
+        scroll.longTasks === 0,
+      );
+      row(`thread ${label} msgs: longest task scrolling`, scroll.longestTask, 'ms', null, true);
+      row(
+        `thread ${label} msgs: messages loaded after scrolling`,
+        scroll.loaded,
+        'count',
+        null,
+        true,
+      );
+      row(
+        `thread ${label} msgs: max <mail-message> while scrolling`,
+        scroll.maxCards,
+        'count',
+        300,
+        scroll.maxCards <= 300,
+      );
+      row(`thread ${label} msgs: iframes after scrolling`, scroll.iframes, 'count', null, true);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return rows;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  console.table(await threadBench());
+}
