@@ -9,4 +9,14 @@ export default {
   // Never rewrite package.json (it already has "customElements").
   packagejson: false,
   dependencies: false,
+  plugins: [
+    {
+      // The analyzer reads files concurrently, so module order varies between runs: sort it, or
+      // the freshness check fails at random.
+      name: 'atento-stable-order',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+      },
+    },
+  ],
 };

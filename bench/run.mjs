@@ -3,6 +3,7 @@
 // is reported, never tuned away.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { emailBench } from './email.bench.mjs';
 import { sizes } from './sizes.mjs';
 import { threadBench } from './thread.bench.mjs';
 
@@ -21,7 +22,8 @@ const rows = sizes().map((r) => {
   };
 });
 
-const threadRows = await threadBench();
+/** Browser measures: { measure, value, unit, budget, result }. */
+const browserRows = [...(await threadBench()), ...(await emailBench())];
 
 console.table(
   rows.map((r) => ({
@@ -32,16 +34,21 @@ console.table(
     result: r.result,
   })),
 );
-const fmt = (v, unit) => (unit === 'ms' ? `${v.toFixed(1)} ms` : String(v));
+const fmt = (v, unit) =>
+  unit === 'ms'
+    ? `${v.toFixed(1)} ms`
+    : unit === 'B'
+      ? `${(v / 1024 / 1024).toFixed(2)} MB`
+      : String(v);
 console.table(
-  threadRows.map((r) => ({
+  browserRows.map((r) => ({
     measure: r.measure,
     value: fmt(r.value, r.unit),
     budget: r.budget === null ? '—' : fmt(r.budget, r.unit),
     result: r.result,
   })),
 );
-rows.push(...threadRows);
+rows.push(...browserRows);
 const dir = resolve(import.meta.dirname, 'results');
 mkdirSync(dir, { recursive: true });
 const file = resolve(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);

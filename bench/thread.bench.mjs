@@ -7,10 +7,8 @@
 //   - <mail-message> elements and iframes in the DOM;
 //   - long tasks (> 50 ms) while scrolling to the top for 3 s, loading older pages.
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { createServer } from 'vite';
+import { startBrowser } from './browser.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = 5;
 
 const median = (values) => {
@@ -20,29 +18,7 @@ const median = (values) => {
 
 /** Rows for bench/run.mjs: { measure, value, unit, budget, result }. */
 export async function threadBench() {
-  process.env.NODE_ENV ??= 'production';
-  const server = await createServer({
-    root,
-    configFile: false,
-    logLevel: 'error',
-    server: { host: '127.0.0.1', port: 0, hmr: false },
-  });
-  await server.listen();
-  const { port } = server.httpServer.address();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--headless=new',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const { server, port, browser } = await startBrowser();
   const rows = [];
   const row = (measure, value, unit, budget, ok) =>
     rows.push({

@@ -51,6 +51,7 @@ interface Args {
   locale?: string;
   'conversation-id'?: string;
   'interaction-id'?: string;
+  'message-id'?: string;
 }
 
 const meta: Meta<Args> = {
@@ -76,6 +77,7 @@ const meta: Meta<Args> = {
           (loaded['conversationId'] as string | undefined) ?? args['conversation-id'],
         )}
         interaction-id=${ifDefined(args['interaction-id'])}
+        message-id=${ifDefined(args['message-id'])}
       ></mail-thread>
     </div>
   `,
@@ -108,11 +110,17 @@ export const LongCase: Story = {
   ],
 };
 
-/** The seed's HTML-heavy email: remote tracking image and CSS background blocked until asked. */
-export const HtmlHeavy: Story = { args: { 'interaction-id': 'int-6597-08' } };
+/**
+ * The seed's HTML-heavy email, deep-linked with `message-id` (opened, expanded, in view): remote
+ * tracking image and CSS background blocked until asked.
+ */
+export const HtmlHeavy: Story = { args: { 'message-id': JORGE.remoteImagesMessageId } };
 
-/** An HTML email with an inline `cid:` image and an attachment. */
-export const InlineImage: Story = { args: { 'interaction-id': 'int-6597-05' } };
+/** An HTML email with an inline `cid:` image and an attachment, deep-linked with `message-id`. */
+export const InlineImage: Story = { args: { 'message-id': JORGE.inlineImageMessageId } };
+
+/** No `conversation-id` yet: the neutral "Seleccione una atención" state. */
+export const NoCase: Story = { args: { 'conversation-id': undefined } };
 
 /** A sender on the block list, seen by an agent (who cannot unblock). */
 export const BlockedSender: Story = { loaders: [() => blockedCase('agent')] };

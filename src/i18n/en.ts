@@ -87,6 +87,10 @@ export const en = {
   'thread.interactionClosed': 'Closed',
   'thread.loading': 'Loading the case…',
   'thread.empty': 'This case has no messages yet',
+  'thread.noCase': 'Choose a case',
+  'thread.markReadError': 'The case could not be marked as read.',
+  'thread.blockedError': 'The block list could not be checked.',
+  'thread.refreshError': 'The case could not be refreshed.',
   'thread.loadError': 'The case could not be loaded.',
   'thread.offline': 'You are offline. The case will load again as soon as the connection is back.',
   'thread.newMessages': (p: { count: number }) =>

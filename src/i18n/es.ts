@@ -84,6 +84,10 @@ export const es: Catalog = {
   'thread.interactionClosed': 'Cerrada',
   'thread.loading': 'Cargando la atención…',
   'thread.empty': 'Esta atención aún no tiene mensajes',
+  'thread.noCase': 'Seleccione una atención',
+  'thread.markReadError': 'No se pudo marcar la atención como leída.',
+  'thread.blockedError': 'No se pudo consultar la lista de bloqueo.',
+  'thread.refreshError': 'No se pudo actualizar la atención.',
   'thread.loadError': 'No se pudo cargar la atención.',
   'thread.offline': 'Sin conexión. La atención se cargará de nuevo cuando vuelva la conexión.',
   'thread.newMessages': ({ count }) =>

@@ -1,7 +1,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/components/mail-thread/mail-body.js';
 import type { MailBody } from '../../src/components/mail-thread/mail-body.js';
-import { ALLOWED_ELEMENTS, prepareEmailHtml } from '../../src/components/mail-thread/email-html.js';
+import {
+  ALLOWED_ELEMENTS,
+  prepareEmailHtml,
+} from '../../src/components/mail-thread/email-html/index.js';
 import { HOSTILE_EMAILS, hostileMessage } from '../fixtures/hostile-emails.js';
 import { hugeEmail } from '../fixtures/huge-emails.js';
 

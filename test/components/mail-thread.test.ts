@@ -10,6 +10,7 @@ import {
   type MemoryBackend,
   type MemoryBackendOptions,
 } from '../../src/adapters/memory/index.js';
+import { AdapterError, type AgentAdapter } from '../../src/adapters/adapter.js';
 import { provideAtento } from '../../src/context/index.js';
 import type { Message } from '../../src/model/index.js';
 
@@ -29,6 +30,10 @@ async function mount(
     noAdapter?: boolean;
     settle?: boolean;
     backend?: MemoryBackend;
+    /** The adapter provided instead of the backend's agent adapter. */
+    adapter?: AgentAdapter;
+    noConversation?: boolean;
+    messageId?: string;
   } = {},
 ): Promise<Mounted> {
   const backend = options.backend ?? createMemoryBackend(options);
@@ -40,9 +45,11 @@ async function mount(
       <button id="after">después</button>
     </div>`,
   );
-  if (!options.noAdapter) provideAtento(wrapper, { agent: backend.agent('agent') });
+  if (!options.noAdapter)
+    provideAtento(wrapper, { agent: options.adapter ?? backend.agent('agent') });
   const el = document.createElement('mail-thread');
-  el.conversationId = options.conversationId ?? JORGE.conversationId;
+  if (!options.noConversation) el.conversationId = options.conversationId ?? JORGE.conversationId;
+  if (options.messageId) el.messageId = options.messageId;
   el.style.height = '560px';
   wrapper.querySelector('#slot-host')!.append(el);
   if (options.settle !== false) {
@@ -61,6 +68,32 @@ const cards = (el: MailThread) => [
 const ids = (el: MailThread) => cards(el).map((c) => c.message.id);
 const text = (el: MailThread, selector: string) => $(el, selector)?.textContent?.trim() ?? '';
 const counter = (el: MailThread) => text(el, '[part=counter]');
+
+/** The backend's agent adapter with `markRead` replaced (the rest delegates). */
+function withMarkRead(agent: AgentAdapter, markRead: AgentAdapter['markRead']): AgentAdapter {
+  return new Proxy(agent, {
+    get(target, key) {
+      if (key === 'markRead') return markRead;
+      const value = Reflect.get(target, key, target) as unknown;
+      return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** A mail from Jorge with the case's subject but no reference: it opens a new interaction. */
+const newInteractionMail = {
+  from: { name: 'Jorge Taype', address: JORGE.address },
+  to: [{ address: 'soporte@tiendaandina.pe' }],
+  subject: 'Pedido TA-48213: cambio de talla de zapatillas Trail Andes',
+  text: 'Les escribo de nuevo por otro tema.',
+  messageId: 'live-new-interaction@gmail.com',
+};
+
+const inView = (el: MailThread, card: HTMLElement) => {
+  const box = $(el, '[part=scroller]')!.getBoundingClientRect();
+  const rect = card.getBoundingClientRect();
+  return rect.top < box.bottom && rect.bottom > box.top;
+};
 
 async function settle(el: MailThread) {
   await new Promise((r) => setTimeout(r, 0));
@@ -315,6 +348,147 @@ describe('<mail-thread>', () => {
     await waitUntil(() => cards(el).at(-1)!.message.messageId === 'live-test-1@gmail.com');
     expect(cards(el).at(-1)!.expanded).to.equal(true);
     expect(counter(el)).to.equal('14 de 14');
+  });
+
+  it('appends a new interaction created live when the agent is on the newest one', async () => {
+    const { el, backend } = await mount();
+    const dividers = el.shadowRoot!.querySelectorAll('[part=divider]').length;
+    const scroller = $(el, '[part=scroller]')!;
+    scroller.scrollTop = scroller.scrollHeight;
+    await new Promise((r) => requestAnimationFrame(r));
+    const changed = oneEvent(el, 'mail-interaction-change');
+    const message = await backend.receiveEmail(newInteractionMail);
+    await waitUntil(() => counter(el) === '15 de 15', 'counter moved to the new interaction');
+    expect((await changed).detail).to.deep.equal({
+      interactionId: message!.interactionId,
+      index: 15,
+      total: 15,
+    });
+    await waitUntil(() => ids(el).at(-1) === message!.id, 'new interaction appended');
+    expect(el.shadowRoot!.querySelectorAll('[part=divider]').length).to.equal(dividers + 1);
+    expect(ids(el)).to.include(JORGE.latestMessageId);
+    expect(el.interactionId).to.equal(message!.interactionId);
+    const card = cards(el).at(-1)!;
+    expect(card.expanded).to.equal(true);
+    await waitUntil(() => inView(el, card), 'scrolled to the new interaction');
+    expect($(el, '[part=new-messages]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps the scroll and shows the pill when a new interaction arrives while reading above', async () => {
+    const { el, backend } = await mount();
+    await el.loadHistory();
+    await el.loadHistory();
+    await settle(el);
+    const scroller = $(el, '[part=scroller]')!;
+    scroller.scrollTop = 200;
+    await new Promise((r) => requestAnimationFrame(r));
+    const anchor = cards(el).find((c) => inView(el, c))!;
+    const before = anchor.getBoundingClientRect().top;
+    const message = await backend.receiveEmail(newInteractionMail);
+    await waitUntil(() => ids(el).at(-1) === message!.id, 'new interaction appended');
+    await settle(el);
+    expect(counter(el)).to.equal('15 de 15');
+    expect(Math.abs(anchor.getBoundingClientRect().top - before)).to.be.below(2);
+    await waitUntil(() => $(el, '[part=new-messages]'), 'pill');
+    expect(text(el, '[part=new-messages]')).to.equal('1 mensaje nuevo');
+    await expect(el).to.be.accessible();
+  });
+
+  it('only updates the counter for a new interaction while on an older one; the pill goes to it', async () => {
+    const { el, backend } = await mount();
+    await el.previousInteraction();
+    await settle(el);
+    expect(counter(el)).to.equal('13 de 14');
+    const shown = ids(el);
+    const message = await backend.receiveEmail(newInteractionMail);
+    await waitUntil(() => counter(el) === '13 de 15', 'total updated');
+    expect(ids(el)).to.deep.equal(shown);
+    await waitUntil(() => $(el, '[part=new-messages]'), 'pill');
+    await expect(el).to.be.accessible();
+    $(el, '[part=new-messages]')!.click();
+    await waitUntil(() => counter(el) === '15 de 15', 'went to the new interaction');
+    await settle(el);
+    expect(ids(el)).to.deep.equal([message!.id]);
+    expect($(el, '[part=new-messages]')).to.equal(null);
+  });
+
+  it('shows a failed markRead inline with a retry that calls it again', async () => {
+    const backend = createMemoryBackend();
+    const agent = backend.agent('agent');
+    let fail = true;
+    const adapter = withMarkRead(agent, (id, options) =>
+      fail
+        ? Promise.reject(new AdapterError('unavailable', 'Backend restarting'))
+        : agent.markRead(id, options),
+    );
+    const { el } = await mount({ backend, adapter });
+    await waitUntil(() => $(el, '[part=side-error]'), 'inline alert');
+    const alert = $(el, '[part=side-error]')!;
+    expect(alert.getAttribute('role')).to.equal('alert');
+    expect(alert.textContent).to.contain('No se pudo marcar la atención como leída.');
+    expect(alert.textContent).to.contain('El servicio no está disponible por el momento');
+    expect(cards(el).length).to.be.above(0);
+    await expect(el).to.be.accessible();
+    fail = false;
+    $(el, '[part=side-retry]')!.click();
+    await waitUntil(() => !$(el, '[part=side-error]'), 'alert gone after retry');
+    expect((await agent.getConversation(JORGE.conversationId)).conversation.read).to.equal(true);
+  });
+
+  it('shows a failed block-list lookup inline with a retry', async () => {
+    const backend = createMemoryBackend();
+    const agent = backend.agent('agent');
+    let fail = true;
+    const adapter = new Proxy(agent, {
+      get(target, key) {
+        if (key === 'listBlocked')
+          return (options?: { signal?: AbortSignal }) =>
+            fail
+              ? Promise.reject(new AdapterError('offline', 'Down'))
+              : target.listBlocked(options);
+        const value = Reflect.get(target, key, target) as unknown;
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+      },
+    });
+    const { el } = await mount({ backend, adapter });
+    await waitUntil(() => $(el, '[part=side-error]'), 'inline alert');
+    expect(text(el, '[part=side-error]')).to.contain('No se pudo consultar la lista de bloqueo.');
+    await expect(el).to.be.accessible();
+    fail = false;
+    await agent.blockSender(JORGE.address, 'Prueba');
+    $(el, '[part=side-retry]')!.click();
+    await waitUntil(() => $(el, '[part=blocked]'), 'blocked mark after retry');
+    expect($(el, '[part=side-error]')).to.equal(null);
+  });
+
+  it('shows a neutral state without conversation-id', async () => {
+    const { el } = await mount({ noConversation: true });
+    const state = $(el, '[part=state]')!;
+    expect(state.textContent!.trim()).to.equal('Seleccione una atención');
+    expect(state.hasAttribute('aria-busy')).to.equal(false);
+    expect($(el, '.skeleton')).to.equal(null);
+    await expect(el).to.be.accessible();
+    el.locale = 'en';
+    await el.updateComplete;
+    expect(text(el, '[part=state]')).to.equal('Choose a case');
+    el.conversationId = JORGE.conversationId;
+    await waitUntil(() => cards(el).length > 0, 'loads once a case is chosen');
+  });
+
+  it('deep-links to a message with message-id: its interaction opens, expanded and in view', async () => {
+    const { el } = await mount({ messageId: JORGE.remoteImagesMessageId });
+    await waitUntil(() => ids(el).includes(JORGE.remoteImagesMessageId), 'interaction opened');
+    expect(el.interactionId).to.equal('int-6597-08');
+    const card = cards(el).find((c) => c.message.id === JORGE.remoteImagesMessageId)!;
+    expect(card.expanded).to.equal(true);
+    await waitUntil(() => inView(el, card), 'scrolled into view');
+    await expect(el).to.be.accessible();
+    el.messageId = JORGE.inlineImageMessageId;
+    await waitUntil(() => ids(el).includes(JORGE.inlineImageMessageId), 'other message opened');
+    const other = cards(el).find((c) => c.message.id === JORGE.inlineImageMessageId)!;
+    expect(other.expanded).to.equal(true);
+    expect(el.getAttribute('message-id')).to.equal(null);
   });
 
   it('marks the case read once opened', async () => {

@@ -1,13 +1,13 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/mail-thread/message-card.js';
-import {
-  dateStyleFor,
-  snippetOf,
-  type MailMessage,
-  type MailMessageActionDetail,
-  type MailReplyDetail,
+import type {
+  MailMessage,
+  MailMessageActionDetail,
+  MailReplyDetail,
 } from '../../src/components/mail-thread/message-card.js';
+import { dateStyleFor } from '../../src/components/mail-thread/message-meta.js';
+import { snippetOf } from '../../src/components/mail-thread/message-summary.js';
 import { splitLinks } from '../../src/components/internal/linkify.js';
 import { createSeedData, SEED_IDS } from '../../src/adapters/memory/index.js';
 import type { EmailAddress, Message } from '../../src/model/index.js';

@@ -1,7 +1,18 @@
 import { html, type TemplateResult } from 'lit';
 
-/** `http://` or `https://` followed by anything up to whitespace or an angle bracket. */
-const URL_PATTERN = /\bhttps?:\/\/[^\s<>"]+/gi;
+/**
+ * Links found in untrusted plain text, without ever parsing HTML. Two vocabularies:
+ * - `web` (chat text): `http(s)://` URLs with a host;
+ * - `mail` (plain-text email bodies): also `mailto:` and bare addresses, linked as `mailto:`.
+ */
+export type LinkKind = 'web' | 'mail';
+
+const PATTERNS: Record<LinkKind, RegExp> = {
+  /** `http://` or `https://` followed by anything up to whitespace, `"` or an angle bracket. */
+  web: /\bhttps?:\/\/[^\s<>"]+/gi,
+  /** http(s) and mailto: up to whitespace, a quote or an angle bracket, and bare addresses. */
+  mail: /\b(?:https?:\/\/|mailto:)[^\s<>"'`]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/giu,
+};
 
 /** Drops punctuation that ends a sentence rather than the URL (`see https://x.pe/a.`). */
 function trimUrl(url: string): string {
@@ -11,22 +22,33 @@ function trimUrl(url: string): string {
     const ch = url[end - 1]!;
     if (/[.,;:!?'"»”’]/.test(ch)) end--;
     else if (ch === ')' && count('(') < count(')')) end--;
-    else if (ch === ']' || ch === '}') end--;
+    else if (ch === ']' || ch === '}' || ch === '>') end--;
     else break;
   }
   return url.slice(0, end);
 }
 
-/** Text and URL pieces of `text`, in order (pure, for tests). */
-export function splitLinks(text: string): Array<{ text: string; href?: string }> {
+/** The link target of a trimmed match, or null when it is not one. */
+function hrefOf(found: string, kind: LinkKind): string | null {
+  if (kind === 'web') return /^https?:\/\/[^/?#\s]/i.test(found) ? found : null;
+  if (!found) return null;
+  return /^(?:https?|mailto):/i.test(found) ? found : `mailto:${found}`;
+}
+
+/** Text and link pieces of `text`, in order (pure, for tests). */
+export function splitLinks(
+  text: string,
+  kind: LinkKind = 'web',
+): Array<{ text: string; href?: string }> {
   const pieces: Array<{ text: string; href?: string }> = [];
   let last = 0;
-  for (const match of text.matchAll(URL_PATTERN)) {
-    const url = trimUrl(match[0]);
-    if (!/^https?:\/\/[^/?#\s]/i.test(url)) continue;
+  for (const match of text.matchAll(PATTERNS[kind])) {
+    const found = trimUrl(match[0]);
+    const href = hrefOf(found, kind);
+    if (href === null) continue;
     if (match.index > last) pieces.push({ text: text.slice(last, match.index) });
-    pieces.push({ text: url, href: url });
-    last = match.index + url.length;
+    pieces.push({ text: found, href });
+    last = match.index + found.length;
   }
   if (last < text.length) pieces.push({ text: text.slice(last) });
   return pieces;

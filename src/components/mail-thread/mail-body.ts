@@ -7,7 +7,7 @@ import {
   isSafeAttachmentUrl,
   prepareEmailHtml,
   type PreparedEmail,
-} from './email-html.js';
+} from './email-html/index.js';
 import { styles } from './mail-body.styles.js';
 
 export interface MailShowImagesDetail {

@@ -181,6 +181,26 @@ export const styles = css`
     overflow-wrap: anywhere;
     text-align: center;
   }
+  .side-errors {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+    padding: calc(var(--_space) / 2) calc(var(--_space) * 2);
+  }
+  .side-error {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space);
+    padding: calc(var(--_space) / 2) var(--_space);
+    border: 1px solid var(--_color-border);
+    border-inline-start: 3px solid var(--_color-danger);
+    border-radius: var(--_radius-small);
+    background: var(--_color-surface);
+    font-size: 0.857em;
+  }
+  .side-error .button {
+    flex: none;
+  }
   .older-status {
     padding: var(--_space);
     text-align: center;

@@ -1,8 +1,7 @@
 import { consume, provide } from '@lit/context';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { AdapterError, type AgentAdapter, type AgentEvent } from '../../adapters/adapter.js';
 import { agentAdapterContext, currentAgentContext } from '../../context/keys.js';
 import {
@@ -14,12 +13,8 @@ import {
   type Message,
 } from '../../model/index.js';
 import { AtentoElement, emit } from '../internal/atento-element.js';
-import { errorMessage, MissingAdapterError } from '../internal/error-message.js';
+import { MissingAdapterError } from '../internal/error-message.js';
 import type { MailShowImagesDetail } from './mail-body.js';
-import './block-dialog.js';
-import './contact-dialog.js';
-import './detail-dialog.js';
-import './message-card.js';
 import type {
   MailMessageActionDetail,
   MailMessageToggleDetail,
@@ -28,27 +23,30 @@ import type {
 } from './message-card.js';
 import { styles } from './mail-thread.styles.js';
 import {
-  allMessages,
+  loadedView,
   loadOlder,
   loadSegment,
   loadThread,
   olderKind,
   openInteractions,
-  positionsOf,
-  upsertMessage,
-  type Segment,
   type ThreadData,
 } from './thread-data.js';
-import { channelIcon, channelLabel, renderHeader } from './thread-header.js';
+import { openActionDialog, openBlockDialog, renderDialogs } from './thread-dialogs.js';
+import { renderFeed } from './thread-feed.js';
+import { renderHeader } from './thread-header.js';
 import { fromEditable, shortcutOf, tabbableAfter } from './thread-keys.js';
+import { appendInteraction, liveChange, viewsNewest } from './thread-live.js';
+import { ThreadScroll } from './thread-scroll.js';
+import { SideCalls } from './thread-side-calls.js';
 import {
-  indexAt,
-  MAX_RENDERED,
-  needsShift,
-  rangeAround,
-  span,
-  type Range,
-} from './thread-window.js';
+  renderEmpty,
+  renderError,
+  renderLoading,
+  renderNoCase,
+  renderOperationError,
+  renderSideErrors,
+} from './thread-states.js';
+import { renderToolbar } from './thread-toolbar.js';
 
 export type { MailReplyMode as ReplyMode } from './message-card.js';
 
@@ -66,19 +64,6 @@ export interface MailInteractionChangeDetail {
   total: number;
 }
 
-/** The dialogs' shared shape (`<mail-detail-dialog>`, `<mail-contact-dialog>`, `<mail-block-dialog>`). */
-type Dialog = HTMLElement & {
-  show?: () => void;
-  message?: Message;
-  address?: string;
-  name?: string;
-};
-
-/** Distance from the top (px) under which scrolling up loads older messages. */
-const LOAD_OLDER_AT = 120;
-/** Distance from the bottom (px) under which the user counts as reading the newest message. */
-const AT_BOTTOM = 48;
-
 /**
  * The agent's view of one customer case (SPEC F-1): header with subject, case number, customer
  * and channels; "Load history" and the "1 of 14" counter with previous/next over the open
@@ -88,6 +73,13 @@ const AT_BOTTOM = 48;
  * events (`subscribe`) add and update messages without reload, and the case is marked read when
  * opened. Long cases are paged (50 messages per call) and the rendered rows are windowed.
  *
+ * Live: a new message of the shown interaction appears under the newest one; a message opening a
+ * new interaction of the case is appended below (with its divider, and the counter moves to it)
+ * when the agent is on the newest interaction, else only the counter changes and the "N new
+ * messages" button offers to go to it. Either way the view scrolls to it only when the agent was
+ * at the bottom. Failures of the side calls (marking read, the block-list lookup, refreshing the
+ * header) show as small inline alerts with a retry.
+ *
  * Keyboard: `p` / `n` (or Alt+↑ / Alt+↓) go to the previous / next open interaction when focus is
  * not in a text field; in the feed, PageDown / PageUp move between messages and Ctrl+End /
  * Ctrl+Home leave the feed.
@@ -95,7 +87,8 @@ const AT_BOTTOM = 48;
  * @summary A customer case: header, history, interaction navigation and the message feed.
  *
  * @fires {CustomEvent<MailInteractionChangeDetail>} mail-interaction-change - Another interaction
- *   is shown (previous/next, keyboard shortcut or `goToInteraction`).
+ *   is shown (previous/next, keyboard shortcut, `goToInteraction`, or a new interaction appended
+ *   live).
  * @fires {CustomEvent<MailReplyDetail>} mail-reply - Bubbles up from a message's Reply, Reply
  *   all or Forward. Cancelable: unless cancelled, the thread opens its `composer` slot under that
  *   message (`composing` is set).
@@ -126,6 +119,8 @@ const AT_BOTTOM = 48;
  * @csspart new-messages - The "N new messages" button.
  * @csspart state - Loading, empty, error and offline states.
  * @csspart retry-button - The retry button of the error and offline states.
+ * @csspart side-error - An inline alert for a failed side call (mark read, block list, refresh).
+ * @csspart side-retry - The retry button of a `side-error`.
  *
  * @cssprop --atento-thread-height - Height of the element (default 100% of its container).
  * @cssprop --atento-font-family - Font family.
@@ -150,7 +145,10 @@ export class MailThread extends AtentoElement {
   /** Overrides the adapter provided through context. */
   @property({ attribute: false }) adapter?: AgentAdapter;
 
-  /** The case to show. Changing it cancels pending calls and loads the other case. */
+  /**
+   * The case to show. Changing it cancels pending calls and loads the other case. Without it the
+   * element shows a neutral "Choose a case" state.
+   */
   @property({ attribute: 'conversation-id' }) conversationId?: string;
 
   /**
@@ -158,6 +156,13 @@ export class MailThread extends AtentoElement {
    * link); it follows navigation.
    */
   @property({ attribute: 'interaction-id' }) interactionId?: string;
+
+  /**
+   * A message to reveal (a deep link): the interaction holding it opens (searched newest first,
+   * or first in `interaction-id` when that is set too — cheaper on long cases), the message is
+   * expanded and scrolled into view. Unknown ids open the case as usual.
+   */
+  @property({ attribute: 'message-id' }) messageId?: string;
 
   /** The message whose `composer` slot is open, or `null`. Set by `mail-reply` unless cancelled. */
   @property({ attribute: false }) composing: ThreadComposing | null = null;
@@ -180,22 +185,23 @@ export class MailThread extends AtentoElement {
   @state() private olderLoading = false;
   @state() private navigating = false;
   @state() private opError?: unknown;
+  /** Messages arrived out of view; with `newTarget`, in an interaction that is not shown. */
   @state() private newCount = 0;
+  @state() private newTarget?: Id;
   @state() private blocked?: BlockListEntry;
   @state() private showImagesFor = new Set<string>();
-  @state() private range: Range = { start: 0, end: 0 };
 
-  @query('.scroller') private scroller?: HTMLElement;
-
-  private readonly heights = new Map<Id, number>();
+  private readonly scrolling = new ThreadScroll(this, {
+    ids: () => this.messageIds,
+    nearTop: () => void this.loadHistory(),
+    reachedBottom: () => {
+      if (this.newCount && !this.newTarget) this.newCount = 0;
+    },
+  });
+  private readonly sideCalls = new SideCalls(this);
   private opController?: AbortController;
   private unsubscribe?: () => void;
   private subscribedTo?: AgentAdapter;
-  private lastScrollTop = 0;
-  private scrollFrame = 0;
-  /** What to do with the scroll position after the next render. */
-  private pendingScroll?:
-    { kind: 'bottom' } | { kind: 'newest' } | { kind: 'anchor'; id: Id; top: number };
 
   private get effectiveAdapter(): AgentAdapter | undefined {
     return this.adapter ?? this.providedAdapter;
@@ -205,7 +211,10 @@ export class MailThread extends AtentoElement {
     task: async ([adapter, conversationId, agent], { signal }) => {
       if (!adapter) throw new MissingAdapterError();
       if (!conversationId) return undefined;
-      return loadThread(adapter, conversationId, agent, signal, this.interactionId);
+      return loadThread(adapter, conversationId, agent, signal, {
+        interactionId: this.interactionId,
+        messageId: this.messageId,
+      });
     },
     args: () => [this.effectiveAdapter, this.conversationId, this.providedAgent] as const,
     onComplete: (data) => this.opened(data),
@@ -230,7 +239,6 @@ export class MailThread extends AtentoElement {
     this.unsubscribe?.();
     this.unsubscribe = this.subscribedTo = undefined;
     this.opController?.abort();
-    cancelAnimationFrame(this.scrollFrame);
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -239,8 +247,11 @@ export class MailThread extends AtentoElement {
       this.thread = undefined;
       this.composing = null;
       if (!changed.has('interactionId')) this.interactionId = undefined;
-    }
-    if (
+      if (!changed.has('messageId')) this.messageId = undefined;
+    } else if (changed.has('messageId') && this.messageId && this.thread) {
+      if (this.messageIds.includes(this.messageId)) this.revealMessage(this.messageId);
+      else void this.load.run();
+    } else if (
       changed.has('interactionId') &&
       this.interactionId &&
       this.thread &&
@@ -249,17 +260,11 @@ export class MailThread extends AtentoElement {
       void this.goToInteraction(this.interactionId);
     this.adapterForParts = this.effectiveAdapter;
     this.agentForParts = this.thread?.agent ?? this.providedAgent;
-    if (this.thread) {
-      const count = this.messageIds.length;
-      if (this.range.end > count || count <= MAX_RENDERED)
-        this.range = rangeAround(count, count - 1, count - 1);
-    }
+    if (this.thread) this.scrolling.clamp();
   }
 
   protected override updated() {
     if (this.effectiveAdapter !== this.subscribedTo) this.resubscribe();
-    this.measure();
-    void this.applyPendingScroll();
   }
 
   private resubscribe() {
@@ -270,28 +275,25 @@ export class MailThread extends AtentoElement {
     if (adapter && this.isConnected) this.unsubscribe = adapter.subscribe(this.onLive);
   }
 
-  /** A case finished loading: expand its newest message, show it, mark the case read. */
+  /**
+   * A case finished loading: expand its newest message (and the deep-linked one), show it, mark
+   * the case read, look the customer up in the block list.
+   */
   private opened(data: ThreadData | undefined) {
     this.thread = data;
     this.newCount = 0;
+    this.newTarget = undefined;
     this.opError = undefined;
-    this.heights.clear();
+    this.sideCalls.clear();
+    this.scrolling.reset();
     if (!data) return;
-    const messages = allMessages(data.segments);
-    const newest = messages[messages.length - 1];
-    this.expandedIds = new Set(newest ? [newest.id] : []);
+    const ids = this.messageIds;
+    const newest = ids[ids.length - 1];
+    this.expandedIds = new Set(newest ? [newest] : []);
     this.interactionId = data.currentId ?? undefined;
-    this.range = rangeAround(messages.length, messages.length - 1, messages.length - 1);
-    this.pendingScroll = { kind: 'newest' };
-    const adapter = this.effectiveAdapter;
-    if (!adapter) return;
-    const id = data.detail.conversation.id;
-    if (!data.detail.conversation.read) {
-      adapter.markRead(id).then(
-        (summary) => this.updateConversation(summary),
-        () => undefined, // Read state is best effort: the next open tries again.
-      );
-    }
+    if (this.messageId && ids.includes(this.messageId)) this.revealMessage(this.messageId);
+    else this.scrolling.showNewest();
+    if (!data.detail.conversation.read) void this.markRead();
     void this.refreshBlocked();
   }
 
@@ -309,15 +311,13 @@ export class MailThread extends AtentoElement {
     if (!adapter || !thread || this.olderLoading || !olderKind(thread)) return;
     const controller = this.newOperation();
     this.olderLoading = true;
-    const anchor = this.anchor();
+    const anchor = this.scrolling.anchor();
     try {
       const segments = await loadOlder(adapter, thread, controller.signal);
       if (controller.signal.aborted || this.thread !== thread) return;
-      const added = allMessages(segments).length - allMessages(thread.segments).length;
+      const before = this.messageIds.length;
       this.thread = { ...thread, segments };
-      const count = this.messageIds.length;
-      if (count > MAX_RENDERED) this.range = rangeAround(count, 0, added + 20);
-      if (anchor) this.pendingScroll = anchor;
+      this.scrolling.prepended(this.messageIds.length - before, anchor);
     } catch (error) {
       if (!controller.signal.aborted) this.opError = error;
     } finally {
@@ -347,19 +347,14 @@ export class MailThread extends AtentoElement {
       const segment = await loadSegment(adapter, interaction, controller.signal);
       if (controller.signal.aborted || this.thread !== thread) return;
       this.thread = { ...thread, segments: [segment], currentId: interaction.id };
-      this.interactionId = interaction.id;
-      this.heights.clear();
+      this.scrolling.reset();
       this.newCount = 0;
+      this.newTarget = undefined;
       this.composing = null;
       const newest = segment.messages[segment.messages.length - 1];
       this.expandedIds = new Set(newest ? [newest.id] : []);
-      this.pendingScroll = { kind: 'newest' };
-      const open = openInteractions(thread.detail);
-      emit(this, 'mail-interaction-change', {
-        interactionId: interaction.id,
-        index: open.findIndex((i) => i.id === interaction.id) + 1,
-        total: open.length,
-      });
+      this.scrolling.showNewest();
+      this.interactionShown();
     } catch (error) {
       if (!controller.signal.aborted) this.opError = error;
     } finally {
@@ -385,11 +380,11 @@ export class MailThread extends AtentoElement {
   // ── derived state ───────────────────────────────────────────────────────────────────────────
 
   private get messages(): Message[] {
-    return this.thread ? allMessages(this.thread.segments) : [];
+    return this.thread ? loadedView(this.thread).messages : [];
   }
 
   private get messageIds(): Id[] {
-    return this.messages.map((m) => m.id);
+    return this.thread ? loadedView(this.thread).ids : [];
   }
 
   /** 1-based position of the current interaction among the open ones (0 when closed or none). */
@@ -412,36 +407,62 @@ export class MailThread extends AtentoElement {
     return (this.opController = new AbortController());
   }
 
+  /** Follows the shown interaction and tells the host. */
+  private interactionShown() {
+    const thread = this.thread;
+    if (!thread?.currentId) return;
+    this.interactionId = thread.currentId;
+    const open = openInteractions(thread.detail);
+    emit(this, 'mail-interaction-change', {
+      interactionId: thread.currentId,
+      index: open.findIndex((i) => i.id === thread.currentId) + 1,
+      total: open.length,
+    });
+  }
+
+  private revealMessage(id: Id) {
+    this.expandedIds = new Set([...this.expandedIds, id]);
+    this.scrolling.reveal(id);
+  }
+
+  // ── side calls: errors shown inline with a retry ────────────────────────────────────────────
+
   private updateConversation(summary: ConversationSummary) {
     const thread = this.thread;
     if (!thread || thread.detail.conversation.id !== summary.id) return;
     this.thread = { ...thread, detail: { ...thread.detail, conversation: summary } };
   }
 
-  private async refreshBlocked() {
+  private markRead() {
     const adapter = this.effectiveAdapter;
-    const thread = this.thread;
-    if (!adapter || !thread) return;
-    try {
+    const id = this.thread?.detail.conversation.id;
+    if (!adapter || !id) return Promise.resolve();
+    return this.sideCalls.run('markRead', async () => {
+      this.updateConversation(await adapter.markRead(id));
+    });
+  }
+
+  private readonly refreshBlocked = () =>
+    this.sideCalls.run('blocked', async () => {
+      const adapter = this.effectiveAdapter;
+      const thread = this.thread;
+      if (!adapter || !thread) return;
       const entries = await adapter.listBlocked();
       const addresses = thread.detail.contact.emails;
       this.blocked = entries.find((e) => addresses.some((a) => blockMatches(e, a)));
-    } catch {
-      this.blocked = undefined; // The mark is informative; the dialogs report their own errors.
-    }
-  }
+    });
 
-  private async refreshDetail() {
-    const adapter = this.effectiveAdapter;
-    const thread = this.thread;
-    if (!adapter || !thread) return;
-    try {
-      const detail = await adapter.getConversation(thread.detail.conversation.id);
-      if (this.thread?.detail.conversation.id === detail.conversation.id)
-        this.thread = { ...this.thread, detail };
-    } catch {
-      // Live refresh only: the header keeps what it has until the next event or open.
-    }
+  /** Reloads the header and interactions; resolves with the thread it updated, if any. */
+  private refreshDetail(): Promise<ThreadData | undefined> {
+    return this.sideCalls.run('refresh', async () => {
+      const adapter = this.effectiveAdapter;
+      const id = this.thread?.detail.conversation.id;
+      if (!adapter || !id) return undefined;
+      const detail = await adapter.getConversation(id);
+      const thread = this.thread;
+      if (thread?.detail.conversation.id !== detail.conversation.id) return undefined;
+      return (this.thread = { ...thread, detail });
+    });
   }
 
   // ── live events (F-4.7) ─────────────────────────────────────────────────────────────────────
@@ -449,115 +470,51 @@ export class MailThread extends AtentoElement {
   private readonly onLive = (event: AgentEvent) => {
     const thread = this.thread;
     if (!thread) return;
-    const id = thread.detail.conversation.id;
-    if (event.type === 'conversation.updated') this.updateConversation(event.conversation);
-    if (event.type === 'message.updated' && event.message.conversationId === id) {
-      const segments = upsertMessage(thread.segments, event.message);
-      if (segments && this.messageIds.includes(event.message.id))
-        this.thread = { ...thread, segments };
+    const change = liveChange(thread, event);
+    if (change.kind === 'none') return;
+    if (change.kind === 'summary' || change.kind === 'updated') {
+      this.thread = change.thread;
+      return;
     }
-    if (event.type === 'message.created' && event.message.conversationId === id) {
-      this.updateConversation(event.conversation);
-      const segments = upsertMessage(this.thread!.segments, event.message);
-      if (!segments) {
-        void this.refreshDetail(); // A new interaction: the counter changes.
-        return;
-      }
-      const atBottom = this.isAtBottom();
-      this.thread = { ...this.thread!, segments };
-      this.expandedIds = new Set([...this.expandedIds, event.message.id]);
-      const count = this.messageIds.length;
-      if (atBottom) {
-        this.range = rangeAround(count, count - 1, count - 1);
-        this.pendingScroll = { kind: 'newest' };
-      } else this.newCount++;
+    const atBottom = this.scrolling.isAtBottom();
+    this.thread = change.thread;
+    if (change.kind === 'added') {
+      this.messageArrived(change.message.id, atBottom);
       void this.refreshDetail();
-    }
+    } else void this.interactionArrived(change.message, atBottom, viewsNewest(thread));
   };
 
-  // ── scrolling and windowing ─────────────────────────────────────────────────────────────────
-
-  private isAtBottom(): boolean {
-    const s = this.scroller;
-    return !s || s.scrollHeight - s.scrollTop - s.clientHeight < AT_BOTTOM;
+  /** A message is in the feed: expanded, and in view if the agent was at the bottom. */
+  private messageArrived(id: Id, atBottom: boolean) {
+    this.expandedIds = new Set([...this.expandedIds, id]);
+    if (atBottom && !this.newTarget) this.scrolling.showNewest();
+    else this.newCount++;
   }
 
-  /** The first message visible in the scroller and its offset, to keep it in place. */
-  private anchor(): { kind: 'anchor'; id: Id; top: number } | undefined {
-    const s = this.scroller;
-    if (!s) return undefined;
-    const top = s.getBoundingClientRect().top;
-    for (const row of s.querySelectorAll<HTMLElement>('.row')) {
-      const rect = row.getBoundingClientRect();
-      if (rect.bottom > top) return { kind: 'anchor', id: row.dataset['id']!, top: rect.top - top };
-    }
-    return undefined;
-  }
-
-  private rowOf(id: Id): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`.row[data-id="${CSS.escape(id)}"]`);
-  }
-
-  /** Runs after the cards rendered (their own updates follow ours), before the next paint. */
-  private async applyPendingScroll() {
-    if (!this.pendingScroll) return;
-    const cards = [...this.renderRoot.querySelectorAll('mail-message')];
-    await Promise.all(cards.map((c) => c.updateComplete));
-    const s = this.scroller;
-    const pending = this.pendingScroll;
-    if (!s || !pending) return;
-    this.pendingScroll = undefined;
-    const top = s.getBoundingClientRect().top;
-    if (pending.kind === 'anchor') {
-      const row = this.rowOf(pending.id);
-      if (row) s.scrollTop += row.getBoundingClientRect().top - top - pending.top;
-    } else if (pending.kind === 'newest') {
-      const ids = this.messageIds;
-      const row = ids.length ? this.rowOf(ids[ids.length - 1]!) : null;
-      // The newest message in view: its top, or the very bottom when it is short.
-      s.scrollTop = row ? s.scrollTop + row.getBoundingClientRect().top - top - 8 : s.scrollHeight;
-    } else s.scrollTop = s.scrollHeight;
-    this.lastScrollTop = s.scrollTop;
-  }
-
-  /** Records the height of rendered rows (only needed once the list is windowed). */
-  private measure() {
-    if (this.messageIds.length <= MAX_RENDERED) return;
-    for (const row of this.renderRoot.querySelectorAll<HTMLElement>('.row')) {
-      this.heights.set(row.dataset['id']!, row.offsetHeight + 8);
+  /** A message of an interaction not loaded: a new interaction is appended if the agent is on the newest. */
+  private async interactionArrived(message: Message, atBottom: boolean, onNewest: boolean) {
+    const known = this.thread!.detail.interactions.some((i) => i.id === message.interactionId);
+    const thread = await this.refreshDetail();
+    if (!thread || known || this.thread !== thread) return;
+    if (onNewest && !this.newTarget) {
+      const next = appendInteraction(thread, thread.detail, message);
+      if (!next) return;
+      this.thread = next;
+      this.messageArrived(message.id, atBottom);
+      this.interactionShown();
+    } else {
+      this.newTarget = message.interactionId;
+      this.newCount++;
     }
   }
 
-  private readonly onScroll = () => {
-    const s = this.scroller!;
-    const goingUp = s.scrollTop < this.lastScrollTop;
-    this.lastScrollTop = s.scrollTop;
-    if (this.newCount && this.isAtBottom()) this.newCount = 0;
-    if (goingUp && s.scrollTop < LOAD_OLDER_AT) void this.loadHistory();
-    if (this.scrollFrame) return;
-    this.scrollFrame = requestAnimationFrame(() => {
-      this.scrollFrame = 0;
-      this.shiftWindow();
-    });
+  private readonly onNewMessagesClick = () => {
+    if (this.newTarget) void this.goToInteraction(this.newTarget);
+    else {
+      this.newCount = 0;
+      this.scrolling.showNewest('bottom');
+    }
   };
-
-  private shiftWindow() {
-    const s = this.scroller;
-    const ids = this.messageIds;
-    if (!s || ids.length <= MAX_RENDERED) return;
-    const first = indexAt(ids, this.heights, s.scrollTop);
-    const last = indexAt(ids, this.heights, s.scrollTop + s.clientHeight);
-    if (needsShift(this.range, ids.length, first, last)) {
-      this.range = rangeAround(ids.length, first, last);
-    }
-  }
-
-  private showNewest() {
-    const count = this.messageIds.length;
-    this.range = rangeAround(count, count - 1, count - 1);
-    this.newCount = 0;
-    this.pendingScroll = { kind: 'bottom' };
-  }
 
   // ── events from the cards and the keyboard ──────────────────────────────────────────────────
 
@@ -589,27 +546,7 @@ export class MailThread extends AtentoElement {
   }
 
   private onAction(event: CustomEvent<MailMessageActionDetail>) {
-    const { action, message } = event.detail;
-    const tag = {
-      detail: 'mail-detail-dialog',
-      addContact: 'mail-contact-dialog',
-      block: 'mail-block-dialog',
-    }[action];
-    const dialog = this.renderRoot.querySelector<Dialog>(tag);
-    if (!dialog || typeof dialog.show !== 'function') return;
-    if (action === 'detail') dialog.message = message;
-    else {
-      dialog.address = message.from.address ?? '';
-      if (action === 'addContact') dialog.name = message.from.name;
-    }
-    dialog.show();
-  }
-
-  private openBlockDialog() {
-    const dialog = this.renderRoot.querySelector<Dialog>('mail-block-dialog');
-    if (!dialog || typeof dialog.show !== 'function' || !this.blocked) return;
-    dialog.address = this.blocked.address;
-    dialog.show();
+    openActionDialog(this.renderRoot, event.detail);
   }
 
   private readonly onHostKeydown = (event: KeyboardEvent) => {
@@ -652,239 +589,88 @@ export class MailThread extends AtentoElement {
   // ── rendering ───────────────────────────────────────────────────────────────────────────────
 
   override render() {
+    if (!this.conversationId && this.load.status !== TaskStatus.ERROR)
+      return renderNoCase(this.i18n);
+    const loading = () => renderLoading(this.i18n);
     return this.load.render({
-      initial: () => this.renderLoading(),
-      pending: () => this.renderLoading(),
-      complete: () => (this.thread ? this.renderThread(this.thread) : this.renderLoading()),
-      error: (error) => this.renderError(error),
+      initial: loading,
+      pending: loading,
+      complete: () => (this.thread ? this.renderThread(this.thread) : loading()),
+      error: (error) => renderError(this.i18n, error, () => this.reload()),
     });
   }
 
-  private renderLoading() {
-    return html`<div part="state" class="state-loading" role="status" aria-busy="true">
-      <span class="visually-hidden">${this.i18n.t('thread.loading')}</span>
-      <div class="skeleton-wrap" aria-hidden="true">
-        <span class="skeleton title"></span>
-        <span class="skeleton"></span>
-        <span class="skeleton"></span>
-        <span class="skeleton tall"></span>
-      </div>
-    </div>`;
-  }
-
-  private renderError(error: unknown) {
-    const offline = AdapterError.is(error, 'offline');
-    return html`<div part="state" class="state error" role="alert">
-      <p>
-        <strong>${this.i18n.t(offline ? 'thread.offline' : 'thread.loadError')}</strong>
-        ${offline ? nothing : errorMessage(this.i18n, error)}
-      </p>
-      ${
-        error instanceof MissingAdapterError
-          ? nothing
-          : html`<button part="retry-button" class="button" type="button" @click=${this.reload}>
-              ${this.i18n.t('common.retry')}
-            </button>`
-      }
-    </div>`;
-  }
-
   private renderThread(thread: ThreadData) {
-    const messages = this.messages;
+    const view = loadedView(thread);
+    const open = openInteractions(thread.detail);
+    const address = this.blocked?.address;
     return html`
-      ${renderHeader(this.i18n, thread.detail, this.blocked, () => this.openBlockDialog())}
-      ${this.renderToolbar(thread)}
-      ${
-        this.opError
-          ? html`<div part="state" class="older-status" role="alert">
-              ${this.i18n.t('thread.olderError')} ${errorMessage(this.i18n, this.opError)}
-            </div>`
-          : nothing
-      }
-      <div part="scroller" class="scroller" @scroll=${this.onScroll}>
+      ${renderHeader(this.i18n, thread.detail, this.blocked, () =>
+        address ? openBlockDialog(this.renderRoot, address) : undefined,
+      )}
+      ${renderToolbar(
+        this.i18n,
+        {
+          older: Boolean(olderKind(thread)),
+          olderLoading: this.olderLoading,
+          busy: this.navigating || this.olderLoading,
+          index: this.openIndex,
+          total: open.length,
+        },
+        {
+          loadHistory: () => void this.loadHistory(),
+          previous: () => void this.previousInteraction(),
+          next: () => void this.nextInteraction(),
+          expandAll: () => this.expandAll(),
+          collapseAll: () => this.collapseAll(),
+        },
+      )}
+      ${renderSideErrors(this.i18n, this.sideCalls.errors)}
+      ${this.opError ? renderOperationError(this.i18n, this.opError) : nothing}
+      <div part="scroller" class="scroller" @scroll=${this.scrolling.onScroll}>
         ${
-          messages.length === 0 && !this.navigating
-            ? html`<div part="state" class="state"><p>${this.i18n.t('thread.empty')}</p></div>`
-            : this.renderFeed(thread, messages)
+          view.messages.length === 0 && !this.navigating
+            ? renderEmpty(this.i18n)
+            : renderFeed(
+                this.i18n,
+                {
+                  ...view,
+                  segments: thread.segments,
+                  agentAddresses: thread.agent.addresses,
+                  range: this.scrolling.range,
+                  heights: this.scrolling.heights,
+                  expandedIds: this.expandedIds,
+                  showImagesFor: this.showImagesFor,
+                  composingId: this.composing?.messageId,
+                  busy: this.olderLoading || this.navigating,
+                  olderLoading: this.olderLoading,
+                },
+                {
+                  keydown: (e) => this.onFeedKeydown(e),
+                  toggle: (e) => this.onToggle(e),
+                  reply: (e) => this.onReply(e),
+                  action: (e) => this.onAction(e),
+                  showImages: (e) => this.onShowImages(e),
+                },
+              )
         }
         ${
           this.newCount
             ? html`<div class="pill-wrap">
-                <button part="new-messages" class="button" type="button" @click=${this.showNewest}>
+                <button
+                  part="new-messages"
+                  class="button"
+                  type="button"
+                  @click=${this.onNewMessagesClick}
+                >
                   ${this.i18n.t('thread.newMessages', { count: this.newCount })}
                 </button>
               </div>`
             : nothing
         }
       </div>
-      <mail-detail-dialog .adapter=${this.effectiveAdapter}></mail-detail-dialog>
-      <mail-contact-dialog .adapter=${this.effectiveAdapter}></mail-contact-dialog>
-      <mail-block-dialog
-        .adapter=${this.effectiveAdapter}
-        @mail-sender-blocked=${this.refreshBlocked}
-        @mail-sender-unblocked=${this.refreshBlocked}
-      ></mail-block-dialog>
+      ${renderDialogs(this.effectiveAdapter, this.refreshBlocked)}
     `;
-  }
-
-  private renderToolbar(thread: ThreadData) {
-    const open = openInteractions(thread.detail);
-    const index = this.openIndex;
-    const older = olderKind(thread);
-    const busy = this.navigating || this.olderLoading;
-    return html`<div
-      part="toolbar"
-      class="toolbar"
-      role="group"
-      aria-label=${this.i18n.t('thread.toolbar')}
-    >
-      ${
-        older
-          ? html`<button
-              part="load-history"
-              class="button"
-              type="button"
-              ?disabled=${this.olderLoading}
-              @click=${this.loadHistory}
-            >
-              ${this.i18n.t('thread.loadHistory')}
-            </button>`
-          : nothing
-      }
-      ${
-        open.length
-          ? html`<span class="nav">
-              <button
-                part="previous"
-                class="button icon-only"
-                type="button"
-                aria-label=${this.i18n.t('thread.previous')}
-                title=${this.i18n.t('thread.previous')}
-                aria-keyshortcuts="p Alt+ArrowUp"
-                ?disabled=${index <= 1 || busy}
-                @click=${this.previousInteraction}
-              >
-                <span aria-hidden="true">‹</span>
-              </button>
-              <span
-                part="counter"
-                class="counter"
-                role="status"
-                title=${this.i18n.t('thread.counterLabel', { index, total: open.length })}
-                >${this.i18n.t('thread.counter', { index, total: open.length })}</span
-              >
-              <button
-                part="next"
-                class="button icon-only"
-                type="button"
-                aria-label=${this.i18n.t('thread.next')}
-                title=${this.i18n.t('thread.next')}
-                aria-keyshortcuts="n Alt+ArrowDown"
-                ?disabled=${index === 0 || index >= open.length || busy}
-                @click=${this.nextInteraction}
-              >
-                <span aria-hidden="true">›</span>
-              </button>
-            </span>`
-          : html`<span class="nav"></span>`
-      }
-      <span class="expand">
-        <button part="expand-all" class="button" type="button" @click=${this.expandAll}>
-          ${this.i18n.t('thread.expandAll')}
-        </button>
-        <button part="collapse-all" class="button" type="button" @click=${this.collapseAll}>
-          ${this.i18n.t('thread.collapseAll')}
-        </button>
-      </span>
-    </div>`;
-  }
-
-  private renderFeed(thread: ThreadData, messages: Message[]) {
-    const ids = messages.map((m) => m.id);
-    const { start, end } = ids.length > MAX_RENDERED ? this.range : { start: 0, end: ids.length };
-    const firstOf = new Map<Id, Segment>(
-      thread.segments.filter((s) => s.messages.length).map((s) => [s.messages[0]!.id, s]),
-    );
-    // Positions in the whole case (stable when older pages are prepended: no card re-renders).
-    const positions = positionsOf(thread);
-    const setsize = thread.detail.interactions.reduce((n, i) => n + i.messageCount, 0);
-    const agentAddresses = thread.agent.addresses;
-    const before = span(ids, this.heights, 0, start);
-    const after = span(ids, this.heights, end, ids.length);
-    return html`
-      ${
-        this.olderLoading
-          ? html`<div class="older-status" role="status">
-              ${this.i18n.t('thread.loadingOlder')}
-            </div>`
-          : nothing
-      }
-      <div
-        part="feed"
-        class="feed"
-        role="feed"
-        aria-busy=${this.olderLoading || this.navigating ? 'true' : 'false'}
-        aria-label=${this.i18n.t('thread.feed')}
-        @keydown=${this.onFeedKeydown}
-        @mail-message-toggle=${this.onToggle}
-        @mail-reply=${this.onReply}
-        @mail-message-action=${this.onAction}
-        @mail-show-images=${this.onShowImages}
-      >
-        ${start > 0 ? html`<div class="spacer" aria-hidden="true" style="height:${before}px"></div>` : nothing}
-        ${repeat(
-          messages.slice(start, end),
-          (m) => m.id,
-          (m, i) =>
-            this.renderRow(
-              m,
-              positions.get(m.id) ?? start + i + 1,
-              Math.max(setsize, messages.length),
-              firstOf.get(m.id),
-              agentAddresses,
-            ),
-        )}
-        ${end < ids.length ? html`<div class="spacer" aria-hidden="true" style="height:${after}px"></div>` : nothing}
-      </div>
-    `;
-  }
-
-  private renderRow(
-    message: Message,
-    posinset: number,
-    setsize: number,
-    segment: Segment | undefined,
-    agentAddresses: string[],
-  ) {
-    const composing = this.composing?.messageId === message.id;
-    const sender = message.from.address?.toLowerCase();
-    return html`<div class="row" data-id=${message.id}>
-      ${segment ? this.renderDivider(segment) : nothing}
-      <mail-message
-        part="message"
-        .message=${message}
-        .agentAddresses=${agentAddresses}
-        .expanded=${this.expandedIds.has(message.id)}
-        .showRemote=${sender ? this.showImagesFor.has(sender) : false}
-        .composing=${composing}
-        .posinset=${posinset}
-        .setsize=${setsize}
-        >${composing ? html`<slot name="composer" slot="composer"></slot>` : nothing}</mail-message
-      >
-    </div>`;
-  }
-
-  private renderDivider({ interaction }: Segment) {
-    const subject = interaction.subject.trim() || this.i18n.t('thread.noSubject');
-    return html`<div part="divider" class="divider" role="none">
-      <span class="divider-text">
-        ${channelIcon(interaction.channel)}
-        <span class="visually-hidden">${channelLabel(this.i18n, interaction.channel)}</span>
-        <span dir="auto">${subject}</span> ·
-        <time datetime=${interaction.startedAt}>${this.i18n.date(interaction.startedAt)}</time>
-        ${interaction.status === 'closed' ? html`· ${this.i18n.t('thread.interactionClosed')}` : nothing}
-      </span>
-    </div>`;
   }
 }
 

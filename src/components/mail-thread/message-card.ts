@@ -1,20 +1,15 @@
-import { html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import {
-  formatAddress,
-  localPart,
-  normalizeAddress,
-  type Attachment,
-  type DeliveryStatus,
-  type EmailAddress,
-  type Message,
-} from '../../model/index.js';
+import type { Message } from '../../model/index.js';
 import { AtentoElement, emit } from '../internal/atento-element.js';
-import { linkify } from '../internal/linkify.js';
-import '../internal/menu-button.js';
-import { isSafeAttachmentUrl } from './email-html.js';
+import type { MenuItem as MenuButtonItem, MenuSelectDetail } from '../internal/menu-button.js';
+import { renderChat } from './chat-bubble.js';
 import './mail-body.js';
 import { styles } from './message-card.styles.js';
+import { renderActions, renderOpenSummary } from './message-header.js';
+import { FULL_DATE, senderLabel } from './message-meta.js';
+import { renderRecipients } from './message-recipients.js';
+import { isToMe, renderClosedSummary } from './message-summary.js';
 
 export type MailReplyMode = 'reply' | 'replyAll' | 'forward';
 
@@ -35,62 +30,10 @@ export interface MailMessageToggleDetail {
   expanded: boolean;
 }
 
-/** One entry of the "More options" menu (the shape `<atento-menu-button>` takes). */
-interface MenuItem {
+/** One entry of the "More options" menu. */
+interface MenuItem extends MenuButtonItem {
   id: MailReplyMode | MailMessageActionName;
-  label: string;
-  danger?: boolean;
 }
-
-/** Outbound statuses worth a badge (`sent` is the normal case and stays quiet). */
-const BADGED: ReadonlySet<DeliveryStatus> = new Set([
-  'scheduled',
-  'sending',
-  'failed',
-  'cancelled',
-]);
-
-/** How many To (and CC) addresses the expanded header lists before "and N more". */
-const RECIPIENTS_SHOWN = 3;
-
-const PAPERCLIP = svg`<path d="m21 11-8.6 8.6a5 5 0 0 1-7-7L14 4a3.3 3.3 0 0 1 4.7 4.7l-8.6 8.6a1.7 1.7 0 0 1-2.4-2.4L15.6 7"/>`;
-
-const ATTRIBUTION = /(?:wrote|escribió|escribio|a écrit|schrieb|scrisse|escreveu)\s*:\s*$/i;
-
-/**
- * The summary's snippet: the text from its first meaningful line, on one line. Blank lines,
- * quoted lines (`>`), the attribution above a quote and a signature (`-- `) are left out.
- */
-export function snippetOf(text: string, max = 200): string {
-  const lines: string[] = [];
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === '--' || raw.startsWith('-- ') || ATTRIBUTION.test(line)) break;
-    if (!line || line.startsWith('>') || !/[\p{L}\p{N}]/u.test(line)) continue;
-    lines.push(line);
-    if (lines.join(' ').length >= max) break;
-  }
-  const joined = lines.join(' ').replace(/\s+/g, ' ');
-  return joined.length > max ? joined.slice(0, max) : joined;
-}
-
-function sameDay(a: Date, b: Date): boolean {
-  return (
-    a.getFullYear() === b.getFullYear() &&
-    a.getMonth() === b.getMonth() &&
-    a.getDate() === b.getDate()
-  );
-}
-
-/** Today: the time; this year: day, month and time; before: the full date and time. */
-export function dateStyleFor(date: Date, now = new Date()): Intl.DateTimeFormatOptions {
-  if (sameDay(date, now)) return { hour: 'numeric', minute: '2-digit' };
-  if (date.getFullYear() === now.getFullYear())
-    return { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' };
-  return { dateStyle: 'medium', timeStyle: 'short' };
-}
-
-const FULL_DATE: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeStyle: 'short' };
 
 /**
  * One message of `<mail-thread>`, rendered by the thread as an `article` of its `feed`.
@@ -208,7 +151,7 @@ export class MailMessage extends AtentoElement {
       return;
     }
     const label = this.i18n.t('message.label', {
-      sender: this.senderLabel(message, true),
+      sender: senderLabel(this.i18n, message, true),
       date: this.i18n.date(message.registeredAt, FULL_DATE),
     });
     if (this.getAttribute('aria-label') !== label) this.setAttribute('aria-label', label);
@@ -234,7 +177,7 @@ export class MailMessage extends AtentoElement {
     if (message) emit(this, 'mail-message-action', { action, message });
   }
 
-  private onMenuSelect(event: CustomEvent<{ id: string }>) {
+  private onMenuSelect(event: CustomEvent<MenuSelectDetail>) {
     event.stopPropagation();
     const id = event.detail.id as MenuItem['id'];
     if (id === 'reply' || id === 'replyAll' || id === 'forward') this.reply(id);
@@ -259,68 +202,17 @@ export class MailMessage extends AtentoElement {
     return items;
   }
 
-  // ——— texts ———
-
-  /** Name, else address, else "(no sender)"; agents are "(Agent)" in the summary. */
-  private senderLabel(message: Message, full = false): string {
-    const { kind, name, address } = message.from;
-    const who = name?.trim() || address?.trim();
-    if (kind === 'agent') {
-      return full && who ? `${who} ${this.i18n.t('message.agent')}` : this.i18n.t('message.agent');
-    }
-    if (who) return who;
-    return message.channel === 'chat' && message.direction === 'inbound'
-      ? this.i18n.t('message.visitor')
-      : this.i18n.t('message.noSender');
-  }
-
-  private isToMe(message: Message): boolean {
-    if (message.direction !== 'inbound') return false;
-    if (this.agentAddresses.length === 0) return true;
-    const mine = new Set(this.agentAddresses.map(normalizeAddress));
-    return [...message.to, ...message.cc].some((r) => mine.has(normalizeAddress(r.address)));
-  }
-
-  private renderDate(message: Message, small = false) {
-    const date = new Date(message.registeredAt);
-    if (Number.isNaN(date.getTime())) return nothing;
-    return html`<time
-      part="date"
-      class="date ${small ? 'small' : ''}"
-      datetime=${message.registeredAt}
-      title=${this.i18n.date(date, FULL_DATE)}
-      >${this.i18n.date(date, dateStyleFor(date))}</time
-    >`;
-  }
-
-  private renderStatus(message: Message, all = false) {
-    if (message.direction !== 'outbound') return nothing;
-    if (!all && !BADGED.has(message.status)) return nothing;
-    const title =
-      message.status === 'failed' && message.error
-        ? this.i18n.t('message.failedReason', { error: message.error })
-        : nothing;
-    return html`<span part="status" class="status status-${message.status}" title=${title}
-      >${this.i18n.t(`message.status.${message.status}` as const)}</span
-    >`;
-  }
-
-  private renderChannelTag(message: Message) {
-    return html`<span part="channel-tag" class="channel-tag"
-      >${this.i18n.t(message.channel === 'chat' ? 'message.channel.chat' : 'message.channel.email')}</span
-    >`;
-  }
-
   // ——— render ———
 
   override render() {
     const message = this.message;
     if (!message) return nothing;
-    return message.channel === 'chat' ? this.renderChat(message) : this.renderEmail(message);
+    return message.channel === 'chat' ? renderChat(this.i18n, message) : this.renderEmail(message);
   }
 
   private renderEmail(message: Message) {
     const expanded = this.expanded;
+    const t = this.i18n;
     return html`<div part="card" class="card ${expanded ? 'expanded' : 'collapsed'}">
       <div part="header" class="header">
         <button
@@ -331,15 +223,33 @@ export class MailMessage extends AtentoElement {
           aria-controls="body"
           @click=${() => this.toggle()}
         >
-          ${expanded ? this.renderOpenSummary(message) : this.renderClosedSummary(message)}
+          ${
+            expanded
+              ? renderOpenSummary(t, message)
+              : renderClosedSummary(t, message, isToMe(message, this.agentAddresses))
+          }
         </button>
-        ${expanded ? this.renderActions(message) : nothing}
+        ${
+          expanded
+            ? renderActions(t, message, {
+                items: this.menuItems,
+                onReply: () => this.reply('reply'),
+                onSelect: this.onMenuSelect,
+              })
+            : nothing
+        }
       </div>
-      ${expanded ? this.renderRecipients(message) : nothing}
+      ${
+        expanded
+          ? renderRecipients(t, message, this.allRecipients, () => {
+              this.allRecipients = !this.allRecipients;
+            })
+          : nothing
+      }
       ${
         expanded && message.status === 'failed' && message.error
           ? html`<p part="error" class="error" role="status">
-              ${this.i18n.t('message.failedReason', { error: message.error })}
+              ${t.t('message.failedReason', { error: message.error })}
             </p>`
           : nothing
       }
@@ -359,213 +269,6 @@ export class MailMessage extends AtentoElement {
           : nothing
       }
     </div>`;
-  }
-
-  private renderClosedSummary(message: Message) {
-    const listed = message.attachments.filter((a) => !a.inline).length;
-    return html`<span part="sender" class="sender" dir="auto">${this.senderLabel(message)}</span>
-      ${this.renderRecipientSummary(message)}
-      <span part="snippet" class="snippet" dir="auto">${snippetOf(message.text)}</span>
-      <span class="marks">
-        ${
-          listed > 0
-            ? html`<span part="attachment-mark" class="attachment-mark">
-                ${this.renderPaperclip()}<span aria-hidden="true">${listed}</span>
-                <span class="visually-hidden"
-                  >${this.i18n.t('message.attachments', { count: listed })}</span
-                >
-              </span>`
-            : nothing
-        }
-        ${this.renderStatus(message)} ${this.renderChannelTag(message)} ${this.renderDate(message)}
-      </span>`;
-  }
-
-  private renderRecipientSummary(message: Message) {
-    if (this.isToMe(message)) {
-      return html`<span part="recipient" class="recipient">${this.i18n.t('message.toMe')}</span>`;
-    }
-    const all = [...message.to, ...message.cc];
-    const first = all[0];
-    if (!first) {
-      return html`<span part="recipient" class="recipient"
-        >${this.i18n.t('message.noRecipient')}</span
-      >`;
-    }
-    const more = all.length - 1;
-    return html`<span part="recipient" class="recipient"
-      ><span class="recipient-name" dir="auto">${localPart(first.address)}</span>${
-        more > 0
-          ? html` <span class="more-count" aria-hidden="true"
-                >${this.i18n.t('message.moreCount', { count: more })}</span
-              ><span class="visually-hidden"
-                >${this.i18n.t('message.moreCountLabel', { count: more })}</span
-              >`
-          : nothing
-      }</span
-    >`;
-  }
-
-  private renderOpenSummary(message: Message) {
-    const { kind, name, address } = message.from;
-    const shownName = name?.trim() || address?.trim() || this.i18n.t('message.noSender');
-    return html`<span part="sender" class="sender strong" dir="auto">${shownName}</span>
-      ${
-        kind === 'agent'
-          ? html`<span part="agent-tag" class="agent-tag">${this.i18n.t('message.agent')}</span>`
-          : nothing
-      }
-      ${
-        name?.trim() && address
-          ? html`<span part="sender-address" class="sender-address" dir="ltr"
-              >&lt;${address}&gt;</span
-            >`
-          : nothing
-      }
-      <span class="marks">${this.renderStatus(message)} ${this.renderChannelTag(message)}</span>`;
-  }
-
-  private renderActions(message: Message) {
-    return html`<div part="actions" class="actions">
-      ${this.renderDate(message, true)}
-      <button
-        part="reply-button"
-        class="button reply"
-        type="button"
-        @click=${() => this.reply('reply')}
-      >
-        <svg
-          viewBox="0 0 24 24"
-          fill="none"
-          stroke="currentColor"
-          stroke-width="1.8"
-          stroke-linecap="round"
-          stroke-linejoin="round"
-          aria-hidden="true"
-        >
-          <path d="M9 14 4 9l5-5" />
-          <path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
-        </svg>
-        ${this.i18n.t('message.reply')}
-      </button>
-      <atento-menu-button
-        part="more-button"
-        class="more"
-        label=${this.i18n.t('message.more')}
-        .items=${this.menuItems}
-        @atento-menu-select=${this.onMenuSelect}
-      ></atento-menu-button>
-    </div>`;
-  }
-
-  private renderRecipients(message: Message) {
-    const lines: Array<[string, EmailAddress[]]> = [
-      [this.i18n.t('message.to'), message.to],
-      [this.i18n.t('message.cc'), message.cc],
-    ];
-    let hidden = 0;
-    const rendered = lines
-      .filter(([, list]) => list.length > 0)
-      .map(([label, list]) => {
-        const shown = this.allRecipients ? list : list.slice(0, RECIPIENTS_SHOWN);
-        hidden += list.length - shown.length;
-        return html`<div class="recipient-line">
-          <span class="recipient-label">${label}:</span>
-          <span class="recipient-list" dir="auto"
-            >${shown.map(formatAddress).join(', ')}${list.length > shown.length ? ', …' : ''}</span
-          >
-        </div>`;
-      });
-    if (rendered.length === 0) return nothing;
-    const expandable = hidden > 0 || this.allRecipients;
-    return html`<div part="recipients" class="recipients">
-      ${rendered}
-      ${
-        expandable
-          ? html`<button
-              part="recipients-toggle"
-              class="link-button"
-              type="button"
-              aria-expanded=${this.allRecipients ? 'true' : 'false'}
-              @click=${() => (this.allRecipients = !this.allRecipients)}
-            >
-              ${
-                this.allRecipients
-                  ? this.i18n.t('message.showFewerRecipients')
-                  : this.i18n.t('message.showMoreRecipients', { count: hidden })
-              }
-            </button>`
-          : nothing
-      }
-    </div>`;
-  }
-
-  private renderPaperclip() {
-    return html`<svg
-      class="icon"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      stroke-width="1.8"
-      stroke-linecap="round"
-      stroke-linejoin="round"
-      aria-hidden="true"
-    >
-      ${PAPERCLIP}
-    </svg>`;
-  }
-
-  private renderChat(message: Message) {
-    const outbound = message.direction === 'outbound';
-    const showAuthor = message.from.kind === 'agent' && message.from.name.trim();
-    return html`<div class="chat ${outbound ? 'outbound' : 'inbound'}">
-      ${
-        showAuthor
-          ? html`<span part="author" class="author" dir="auto">${message.from.name}</span>`
-          : nothing
-      }
-      <div part="bubble" class="bubble">
-        ${
-          message.text.trim()
-            ? html`<p part="text" class="text" dir="auto">${linkify(message.text)}</p>`
-            : nothing
-        }
-        ${
-          message.attachments.length
-            ? html`<ul class="chat-attachments">
-                ${message.attachments.map((a) => this.renderChatAttachment(a))}
-              </ul>`
-            : nothing
-        }
-      </div>
-      <div part="meta" class="meta">
-        ${this.renderChannelTag(message)} ${this.renderDate(message)}
-        ${outbound ? this.renderStatus(message, true) : nothing}
-      </div>
-    </div>`;
-  }
-
-  private renderChatAttachment(attachment: Attachment) {
-    const text = this.i18n.t('message.attachmentLink', {
-      name: attachment.name,
-      size: this.i18n.fileSize(attachment.size),
-    });
-    return html`<li>
-      ${this.renderPaperclip()}
-      ${
-        isSafeAttachmentUrl(attachment.url)
-          ? html`<a
-              part="attachment"
-              href=${attachment.url}
-              target="_blank"
-              rel="noopener noreferrer"
-              download=${attachment.name}
-              dir="auto"
-              >${text}</a
-            >`
-          : html`<span part="attachment" dir="auto">${text}</span>`
-      }
-    </li>`;
   }
 }
 

@@ -43,20 +43,58 @@ export async function loadSegment(
   return { interaction, messages: page.items, hasMore: page.hasMore };
 }
 
-/** The case, the agent (unless provided) and the newest page of the current interaction. */
+/** The newest pages of an interaction down to the one holding `messageId`; `null` if absent. */
+async function segmentWith(
+  adapter: AgentAdapter,
+  interaction: Interaction,
+  messageId: Id,
+  signal: AbortSignal,
+): Promise<Segment | null> {
+  let segment = await loadSegment(adapter, interaction, signal);
+  while (!segment.messages.some((m) => m.id === messageId)) {
+    if (!segment.hasMore) return null;
+    const page = await adapter.listMessages(
+      interaction.id,
+      { before: segment.messages[0]?.id, limit: PAGE_SIZE },
+      { signal },
+    );
+    segment = { ...segment, messages: [...page.items, ...segment.messages], hasMore: page.hasMore };
+  }
+  return segment;
+}
+
+/** Where to open a case: an interaction, and/or a message to find (deep links). */
+export interface OpenTarget {
+  interactionId?: Id;
+  /** Searched in `interactionId` first when given, then in every interaction, newest first. */
+  messageId?: Id;
+}
+
+/**
+ * The case, the agent (unless provided) and the newest page of the current interaction — or,
+ * with `target.messageId`, the pages of the interaction holding that message down to it.
+ */
 export async function loadThread(
   adapter: AgentAdapter,
   conversationId: Id,
   knownAgent: Agent | undefined,
   signal: AbortSignal,
-  preferredInteractionId?: Id,
+  target: OpenTarget = {},
 ): Promise<ThreadData> {
   const [detail, agent] = await Promise.all([
     adapter.getConversation(conversationId, { signal }),
     knownAgent ?? adapter.me({ signal }),
   ]);
-  const current =
-    detail.interactions.find((i) => i.id === preferredInteractionId) ?? currentInteraction(detail);
+  const preferred = detail.interactions.find((i) => i.id === target.interactionId);
+  if (target.messageId) {
+    const newestFirst = [...detail.interactions].reverse().filter((i) => i !== preferred);
+    const candidates = preferred ? [preferred, ...newestFirst] : newestFirst;
+    for (const interaction of candidates) {
+      const segment = await segmentWith(adapter, interaction, target.messageId, signal);
+      if (segment) return { detail, agent, segments: [segment], currentId: interaction.id };
+    }
+  }
+  const current = preferred ?? currentInteraction(detail);
   const segments = current ? [await loadSegment(adapter, current, signal)] : [];
   return { detail, agent, segments, currentId: current?.id ?? null };
 }
@@ -142,4 +180,31 @@ export function positionsOf(data: ThreadData): Map<Id, number> {
     s.messages.forEach((m, k) => positions.set(m.id, offset + k + 1));
   }
   return positions;
+}
+
+/** What the feed needs of the loaded messages, computed once per `segments` array. */
+export interface LoadedView {
+  messages: Message[];
+  ids: Id[];
+  positions: Map<Id, number>;
+  /** Number of messages in the whole case. */
+  setsize: number;
+}
+
+const views = new WeakMap<Segment[], LoadedView & { detail: ConversationDetail }>();
+
+export function loadedView(data: ThreadData): LoadedView {
+  let view = views.get(data.segments);
+  if (!view || view.detail !== data.detail) {
+    const messages = allMessages(data.segments);
+    view = {
+      detail: data.detail,
+      messages,
+      ids: messages.map((m) => m.id),
+      positions: positionsOf(data),
+      setsize: data.detail.interactions.reduce((n, i) => n + i.messageCount, 0),
+    };
+    views.set(data.segments, view);
+  }
+  return view;
 }
