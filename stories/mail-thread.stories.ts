@@ -120,6 +120,12 @@ export const HtmlHeavy: Story = { args: { 'message-id': JORGE.remoteImagesMessag
 export const InlineImage: Story = { args: { 'message-id': JORGE.inlineImageMessageId } };
 
 /** No `conversation-id` yet: the neutral "Seleccione una atención" state. */
+/** The seed's case in the dark theme (toolbar → Theme → Dark), an HTML email expanded. */
+export const DarkTheme: Story = {
+  args: { 'message-id': JORGE.inlineImageMessageId },
+  globals: { theme: 'dark' },
+};
+
 export const NoCase: Story = { args: { 'conversation-id': undefined } };
 
 /** A sender on the block list, seen by an agent (who cannot unblock). */

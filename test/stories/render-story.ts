@@ -5,6 +5,8 @@ import type { TemplateResult } from 'lit';
 type Loader = () => Promise<Record<string, unknown>>;
 interface StoryLike {
   args?: Record<string, unknown>;
+  /** Toolbar values; `theme: 'dark'` renders the story in the dark colour scheme. */
+  globals?: Record<string, unknown>;
   loaders?: Loader[];
   render?: (args: Record<string, unknown>, context: { loaded: Record<string, unknown> }) => unknown;
 }
@@ -30,5 +32,10 @@ export async function renderStory(module: StoryModule, story: StoryLike): Promis
   }
   const render = story.render ?? meta.render;
   if (!render) throw new Error(`${meta.title} has no render function`);
-  return fixture(html`<div lang="es">${render(args, { loaded }) as TemplateResult}</div>`);
+  const scheme = story.globals?.['theme'] === 'dark' ? 'dark' : 'light';
+  return fixture(
+    html`<div lang="es" style="color-scheme: ${scheme}; background: Canvas; color: CanvasText">
+      ${render(args, { loaded }) as TemplateResult}
+    </div>`,
+  );
 }
