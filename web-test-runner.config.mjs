@@ -4,19 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeArgs, chromePath } from './scripts/chromium.mjs';
 import { summaryReporter } from './test/reporters/summary-reporter.mjs';
-
-export const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-export const chromeArgs = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {

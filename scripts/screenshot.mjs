@@ -3,6 +3,7 @@
 //   node scripts/screenshot.mjs <url> <out.png> [width] [height] [--dark]
 // CHROME_PATH overrides /usr/bin/chromium. --dark emulates prefers-color-scheme: dark.
 import { chromium } from 'playwright-core';
+import { chromeArgs, chromePath } from './chromium.mjs';
 
 const args = process.argv.slice(2);
 const dark = args.includes('--dark');
@@ -13,18 +14,9 @@ if (!url || !out) {
 }
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  executablePath: chromePath,
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--headless=new',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  args: chromeArgs,
 });
 try {
   const page = await browser.newPage({

@@ -1,9 +1,9 @@
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { AdapterError, type AgentAdapter } from '../../adapters/adapter.js';
-import { agentAdapterContext, currentAgentContext } from '../../context/keys.js';
+import { AdapterError } from '../../adapters/adapter.js';
+import { currentAgentContext } from '../../context/keys.js';
 import {
   blockMatches,
   isManager,
@@ -11,11 +11,9 @@ import {
   type Agent,
   type BlockListEntry,
 } from '../../model/index.js';
-import { deepActiveElement, type AtentoDialog } from '../internal/atento-dialog.js';
-import '../internal/atento-dialog.js';
-import { AtentoElement, emit } from '../internal/atento-element.js';
+import { emit } from '../internal/atento-element.js';
 import { errorMessage, MissingAdapterError } from '../internal/error-message.js';
-import { dialogContentStyles } from './dialog-content.styles.js';
+import { AdapterDialogElement } from './adapter-dialog.js';
 import { styles } from './block-dialog.styles.js';
 
 export interface SenderBlockedDetail {
@@ -50,24 +48,11 @@ export interface SenderUnblockedDetail {
  * @csspart unblock-button - The "Quitar de la lista negra" button.
  */
 @customElement('mail-block-dialog')
-export class MailBlockDialog extends AtentoElement {
-  static override styles = [...AtentoElement.styles, dialogContentStyles, styles];
+export class MailBlockDialog extends AdapterDialogElement {
+  static override styles = [...AdapterDialogElement.styles, styles];
 
   /** The sender's address. */
   @property() address = '';
-
-  /** Overrides the adapter provided through context. */
-  @property({ attribute: false }) adapter?: AgentAdapter;
-
-  /**
-   * Whether the dialog is showing. Set it (or the `open` attribute) to show the dialog on first
-   * render — as stories do —; it turns false when the dialog closes.
-   */
-  @property({ type: Boolean, reflect: true }) open = false;
-
-  @consume({ context: agentAdapterContext, subscribe: true })
-  @state()
-  private providedAdapter?: AgentAdapter;
 
   @consume({ context: currentAgentContext, subscribe: true })
   @state()
@@ -77,16 +62,8 @@ export class MailBlockDialog extends AtentoElement {
   @state() private wholeDomain = false;
   @state() private reasonError = '';
   @state() private actionError?: unknown;
-  @state() private busy = false;
 
-  @query('atento-dialog') private dialog!: AtentoDialog;
   @query('#reason') private reasonInput?: HTMLTextAreaElement;
-
-  private opening?: Promise<void>;
-
-  private get effectiveAdapter(): AgentAdapter | undefined {
-    return this.adapter ?? this.providedAdapter;
-  }
 
   /** `@domain` of the address. */
   private get domain(): string {
@@ -109,42 +86,19 @@ export class MailBlockDialog extends AtentoElement {
   });
 
   /** Opens the dialog and loads the block list. */
-  async show(): Promise<void> {
-    this.open = true;
-    await this.updateComplete;
-    await this.opening;
+  override show(): Promise<void> {
+    return super.show();
   }
 
-  /** Closes the dialog. */
-  close() {
-    this.open = false;
-  }
-
-  protected override updated(changed: PropertyValues<this>) {
-    if (changed.has('open')) {
-      if (this.open && !this.dialog.open) this.opening = this.onOpen();
-      else if (!this.open && this.dialog.open) this.dialog.close();
-    } else if (this.open && changed.has('adapter')) {
-      void this.data.run();
-    }
-  }
-
-  private async onOpen() {
+  protected override reset() {
     this.reason = '';
     this.wholeDomain = false;
     this.reasonError = '';
     this.actionError = undefined;
-    const shown = this.dialog.show();
-    const loaded = this.data.run();
-    await shown;
-    await loaded;
-    await this.updateComplete;
-    const active = deepActiveElement();
-    if (
-      this.open &&
-      (!active || active === document.body || active.matches('[part~=close-button]'))
-    )
-      this.dialog.focusInitial();
+  }
+
+  protected override load() {
+    return this.data.run();
   }
 
   private async block(event: SubmitEvent) {
@@ -193,13 +147,10 @@ export class MailBlockDialog extends AtentoElement {
     }
   }
 
-  private renderActionError() {
+  private renderError() {
     const error = this.actionError;
     if (error === undefined) return nothing;
-    const message = AdapterError.is(error, 'conflict')
-      ? this.i18n.t('blockDialog.conflict')
-      : errorMessage(this.i18n, error);
-    return html`<div class="error" role="alert"><p>${message}</p></div>`;
+    return this.renderActionError(error, this.i18n.t('blockDialog.conflict'));
   }
 
   private renderBlocked(entry: BlockListEntry, me: Agent) {
@@ -220,7 +171,7 @@ export class MailBlockDialog extends AtentoElement {
         <dd class="reason">${entry.reason}</dd>
       </dl>
       ${isManager(me.role) ? nothing : html`<p class="ask">${t.t('blockDialog.askManager')}</p>`}
-      ${this.renderActionError()}`;
+      ${this.renderError()}`;
   }
 
   private renderForm() {
@@ -260,7 +211,7 @@ export class MailBlockDialog extends AtentoElement {
         />
         <span>${t.t('blockDialog.wholeDomain', { domain: this.domain })}</span>
       </label>
-      ${this.renderActionError()}
+      ${this.renderError()}
     </form>`;
   }
 
@@ -312,37 +263,21 @@ export class MailBlockDialog extends AtentoElement {
 
   override render() {
     const t = this.i18n;
-    return html`<atento-dialog
-      exportparts="dialog, header, title, close-button, body, footer"
-      locale=${t.locale}
-      label=${t.t('blockDialog.title')}
-      aria-busy=${this.busy ? 'true' : 'false'}
-      @atento-dialog-close=${() => (this.open = false)}
-    >
-      ${this.data.render({
-        initial: () => this.renderLoading(),
-        pending: () => this.renderLoading(),
+    const loading = () => this.renderLoading(t.t('blockDialog.loading'));
+    return this.renderDialog(
+      t.t('blockDialog.title'),
+      html`${this.data.render({
+        initial: loading,
+        pending: loading,
         error: (error) =>
-          html`<div class="error" role="alert">
-            <p><strong>${t.t('blockDialog.loadError')}</strong> ${errorMessage(t, error)}</p>
-            <button class="button small" type="button" @click=${() => this.data.run()}>
-              ${t.t('common.retry')}
-            </button>
-          </div>`,
+          this.renderLoadError(error, () => this.data.run(), t.t('blockDialog.loadError')),
         complete: ({ entries, me }) => {
           const entry = entries.find((e) => blockMatches(e, this.address));
           return entry ? this.renderBlocked(entry, me) : this.renderForm();
         },
       })}
-      ${this.renderFooter()}
-    </atento-dialog>`;
-  }
-
-  private renderLoading() {
-    return html`<div role="status">
-      <span class="visually-hidden">${this.i18n.t('blockDialog.loading')}</span>
-      ${[0, 1, 2].map(() => html`<span class="skeleton" aria-hidden="true"></span>`)}
-    </div>`;
+      ${this.renderFooter()}`,
+    );
   }
 }
 

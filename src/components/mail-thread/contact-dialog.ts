@@ -1,16 +1,12 @@
-import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { AdapterError, type AgentAdapter } from '../../adapters/adapter.js';
-import { agentAdapterContext } from '../../context/keys.js';
+import { AdapterError } from '../../adapters/adapter.js';
 import { localPart, type Contact } from '../../model/index.js';
-import { deepActiveElement, type AtentoDialog } from '../internal/atento-dialog.js';
-import '../internal/atento-dialog.js';
-import { AtentoElement, emit } from '../internal/atento-element.js';
+import { emit } from '../internal/atento-element.js';
 import { errorMessage, MissingAdapterError } from '../internal/error-message.js';
-import { dialogContentStyles } from './dialog-content.styles.js';
+import { AdapterDialogElement } from './adapter-dialog.js';
 import { styles } from './contact-dialog.styles.js';
 
 export interface ContactSavedDetail {
@@ -65,8 +61,8 @@ type ActionError = { where: 'link' | 'create'; error: unknown };
  * @csspart create-form - The "Crear contacto" form.
  */
 @customElement('mail-contact-dialog')
-export class MailContactDialog extends AtentoElement {
-  static override styles = [...AtentoElement.styles, dialogContentStyles, styles];
+export class MailContactDialog extends AdapterDialogElement {
+  static override styles = [...AdapterDialogElement.styles, styles];
 
   /** The sender's address. */
   @property() address = '';
@@ -74,35 +70,14 @@ export class MailContactDialog extends AtentoElement {
   /** The sender's display name, prefilled in the "Crear contacto" form. */
   @property() name?: string;
 
-  /** Overrides the adapter provided through context. */
-  @property({ attribute: false }) adapter?: AgentAdapter;
-
-  /**
-   * Whether the dialog is showing. Set it (or the `open` attribute) to show the dialog on first
-   * render — as stories do —; it turns false when the dialog closes.
-   */
-  @property({ type: Boolean, reflect: true }) open = false;
-
-  @consume({ context: agentAdapterContext, subscribe: true })
-  @state()
-  private providedAdapter?: AgentAdapter;
-
   @state() private query = '';
   @state() private contactName = '';
   @state() private phone = '';
-  @state() private busy = false;
   @state() private nameError = '';
   @state() private emailError = '';
   @state() private actionError?: ActionError;
 
-  @query('atento-dialog') private dialog!: AtentoDialog;
   @query('#contact-name') private nameInput?: HTMLInputElement;
-
-  private opening?: Promise<void>;
-
-  private get effectiveAdapter(): AgentAdapter | undefined {
-    return this.adapter ?? this.providedAdapter;
-  }
 
   /** Contacts owning the address; run when the dialog opens. */
   private readonly owners = new Task(this, {
@@ -140,45 +115,25 @@ export class MailContactDialog extends AtentoElement {
   });
 
   /** Opens the dialog and looks up the contacts owning `address`. */
-  async show(): Promise<void> {
-    this.open = true;
-    await this.updateComplete;
-    await this.opening;
+  override show(): Promise<void> {
+    return super.show();
   }
 
-  /** Closes the dialog. */
-  close() {
-    this.open = false;
-  }
-
-  protected override updated(changed: PropertyValues<this>) {
-    if (changed.has('open')) {
-      if (this.open && !this.dialog.open) this.opening = this.onOpen();
-      else if (!this.open && this.dialog.open) this.dialog.close();
-    } else if (this.open && (changed.has('address') || changed.has('adapter'))) {
-      void this.owners.run();
-    }
-  }
-
-  private async onOpen() {
+  protected override reset() {
     this.query = '';
     this.contactName = this.name?.trim() || localPart(this.address);
     this.phone = '';
     this.nameError = '';
     this.emailError = '';
     this.actionError = undefined;
-    const shown = this.dialog.show();
-    const loaded = this.owners.run();
-    await shown;
-    await loaded;
-    await this.updateComplete;
-    // The body had nothing to focus while loading: move in once it has, unless the agent moved.
-    const active = deepActiveElement();
-    if (
-      this.open &&
-      (!active || active === document.body || active.matches('[part~=close-button]'))
-    )
-      this.dialog.focusInitial();
+  }
+
+  protected override load() {
+    return this.owners.run();
+  }
+
+  protected override reloads(changed: PropertyValues<this>) {
+    return changed.has('address') || super.reloads(changed);
   }
 
   private saved(contact: Contact, linked: boolean) {
@@ -242,13 +197,10 @@ export class MailContactDialog extends AtentoElement {
     }
   }
 
-  private renderActionError(where: ActionError['where']) {
+  private renderError(where: ActionError['where']) {
     const e = this.actionError;
     if (!e || e.where !== where) return nothing;
-    const message = AdapterError.is(e.error, 'conflict')
-      ? this.i18n.t('contactDialog.conflict')
-      : errorMessage(this.i18n, e.error);
-    return html`<div class="error" role="alert"><p>${message}</p></div>`;
+    return this.renderActionError(e.error, this.i18n.t('contactDialog.conflict'));
   }
 
   private renderContact(c: { name: string; emails: string[]; phone?: string }) {
@@ -278,13 +230,7 @@ export class MailContactDialog extends AtentoElement {
     if (!q) return nothing;
     return this.search.render({
       pending: () => html`<p class="status" role="status">${t.t('contactDialog.searching')}</p>`,
-      error: (error) =>
-        html`<div class="error" role="alert">
-          <p>${errorMessage(t, error)}</p>
-          <button class="button small" type="button" @click=${() => this.search.run()}>
-            ${t.t('common.retry')}
-          </button>
-        </div>`,
+      error: (error) => this.renderLoadError(error, () => this.search.run()),
       complete: (candidates) =>
         candidates.length === 0
           ? html`<p class="status" role="status">
@@ -334,7 +280,7 @@ export class MailContactDialog extends AtentoElement {
           .value=${this.query}
           @input=${(e: InputEvent) => (this.query = (e.target as HTMLInputElement).value)}
         />
-        ${this.renderSearchResults()} ${this.renderActionError('link')}
+        ${this.renderSearchResults()} ${this.renderError('link')}
       </section>
       <section aria-labelledby="create-title">
         <h3 id="create-title">${t.t('contactDialog.createTitle')}</h3>
@@ -388,7 +334,7 @@ export class MailContactDialog extends AtentoElement {
               @input=${(e: InputEvent) => (this.phone = (e.target as HTMLInputElement).value)}
             />
           </div>
-          ${this.renderActionError('create')}
+          ${this.renderError('create')}
           <div class="actions">
             <button class="button primary" type="submit" ?disabled=${this.busy}>
               ${t.t('contactDialog.create')}
@@ -402,37 +348,21 @@ export class MailContactDialog extends AtentoElement {
     const t = this.i18n;
     const sender = this.name?.trim() ? `${this.name.trim()} <${this.address}>` : this.address;
     const owners = this.owners.value;
-    return html`<atento-dialog
-      exportparts="dialog, header, title, close-button, body, footer"
-      locale=${t.locale}
-      label=${t.t('contactDialog.title')}
-      aria-busy=${this.busy ? 'true' : 'false'}
-      @atento-dialog-close=${() => (this.open = false)}
-    >
-      <p>${t.t('contactDialog.sender')}: <span class="address">${sender}</span></p>
-      ${this.owners.render({
-        initial: () => this.renderLoading(),
-        pending: () => this.renderLoading(),
-        error: (error) =>
-          html`<div class="error" role="alert">
-            <p><strong>${t.t('contactDialog.loadError')}</strong> ${errorMessage(t, error)}</p>
-            <button class="button small" type="button" @click=${() => this.owners.run()}>
-              ${t.t('common.retry')}
-            </button>
-          </div>`,
-        complete: (found) => (found.length ? this.renderOwned(found) : this.renderUnowned()),
-      })}
-      <button slot="footer" class="button" type="button" @click=${() => this.close()}>
-        ${owners?.length ? t.t('dialog.close') : t.t('common.cancel')}
-      </button>
-    </atento-dialog>`;
-  }
-
-  private renderLoading() {
-    return html`<div role="status">
-      <span class="visually-hidden">${this.i18n.t('contactDialog.loading')}</span>
-      ${[0, 1, 2].map(() => html`<span class="skeleton" aria-hidden="true"></span>`)}
-    </div>`;
+    const loading = () => this.renderLoading(t.t('contactDialog.loading'));
+    return this.renderDialog(
+      t.t('contactDialog.title'),
+      html`<p>${t.t('contactDialog.sender')}: <span class="address">${sender}</span></p>
+        ${this.owners.render({
+          initial: loading,
+          pending: loading,
+          error: (error) =>
+            this.renderLoadError(error, () => this.owners.run(), t.t('contactDialog.loadError')),
+          complete: (found) => (found.length ? this.renderOwned(found) : this.renderUnowned()),
+        })}
+        <button slot="footer" class="button" type="button" @click=${() => this.close()}>
+          ${owners?.length ? t.t('dialog.close') : t.t('common.cancel')}
+        </button>`,
+    );
   }
 }
 

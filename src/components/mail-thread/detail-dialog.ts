@@ -4,6 +4,7 @@ import { formatAddress, type EmailAddress, type Message } from '../../model/inde
 import type { AtentoDialog } from '../internal/atento-dialog.js';
 import '../internal/atento-dialog.js';
 import { AtentoElement } from '../internal/atento-element.js';
+import { buttons } from '../../styles/controls.js';
 import { dialogContentStyles } from './dialog-content.styles.js';
 import { styles } from './detail-dialog.styles.js';
 
@@ -27,7 +28,7 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000;
  */
 @customElement('mail-detail-dialog')
 export class MailDetailDialog extends AtentoElement {
-  static override styles = [...AtentoElement.styles, dialogContentStyles, styles];
+  static override styles = [...AtentoElement.styles, buttons, dialogContentStyles, styles];
 
   /** The message described. */
   @property({ attribute: false }) message?: Message;

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** What the three mail dialogs share: fields, buttons, status and error messages. */
+/** What the three mail dialogs share: fields, status and error messages (buttons: `buttons`). */
 export const dialogContentStyles = css`
   :host {
     display: contents;
@@ -12,36 +12,6 @@ export const dialogContentStyles = css`
     margin: calc(var(--_space) * 2) 0 var(--_space);
     font-size: 1em;
     font-weight: 600;
-  }
-  .button {
-    min-block-size: 2.25rem;
-    padding: 0 calc(var(--_space) * 2);
-    border-radius: var(--_radius-small);
-    border: 1px solid var(--_color-border);
-    background: var(--_color-surface);
-    cursor: pointer;
-    font-weight: 500;
-  }
-  .button.primary {
-    background: var(--_color-accent);
-    border-color: var(--_color-accent);
-    color: var(--_color-on-accent);
-  }
-  .button.danger {
-    background: var(--_color-danger);
-    border-color: var(--_color-danger);
-    color: var(--_color-surface);
-  }
-  .button.small {
-    min-block-size: 1.75rem;
-    padding: 0 calc(var(--_space) * 1.25);
-  }
-  .button:hover {
-    filter: brightness(0.96);
-  }
-  .button:disabled {
-    opacity: 0.6;
-    cursor: default;
   }
   .field {
     display: grid;

@@ -1,7 +1,8 @@
-import { html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import type { Attachment, AttachmentKind, Message } from '../../model/index.js';
+import type { Attachment, Message } from '../../model/index.js';
 import { AtentoElement, emit } from '../internal/atento-element.js';
+import { ATTACHMENT_ICONS, icon, SHIELD } from '../internal/icons.js';
 import {
   baseCss,
   isSafeAttachmentUrl,
@@ -15,16 +16,6 @@ export interface MailShowImagesDetail {
   /** The sender's address, so that a host can remember the choice per sender. */
   sender?: string;
 }
-
-const ICONS: Record<AttachmentKind, ReturnType<typeof svg>> = {
-  image: svg`<rect x="3" y="4" width="18" height="16" rx="2"/><circle cx="9" cy="10" r="2"/><path d="m4 18 5-5 4 4 3-3 4 4"/>`,
-  document: svg`<path d="M6 3h8l4 4v14H6z"/><path d="M14 3v4h4M9 12h6M9 16h6"/>`,
-  audio: svg`<path d="M9 18V6l10-2v12"/><circle cx="7" cy="18" r="2"/><circle cx="17" cy="16" r="2"/>`,
-  video: svg`<rect x="3" y="6" width="13" height="12" rx="2"/><path d="m16 10 5-3v10l-5-3z"/>`,
-  text: svg`<path d="M6 3h8l4 4v14H6z"/><path d="M9 10h6M9 13h6M9 16h4"/>`,
-};
-
-const SHIELD = svg`<path d="M12 3 5 6v5c0 4.5 3 8.3 7 10 4-1.7 7-5.5 7-10V6z"/><path d="m9 9 6 6m0-6-6 6"/>`;
 
 function hasBody(message: Message): boolean {
   return Boolean(message.html?.trim() || message.text?.trim());
@@ -231,17 +222,7 @@ export class MailBody extends AtentoElement {
   private renderNotice(count: number) {
     return html`<div part="remote-notice" class="notice">
       <span class="notice-text">
-        <svg
-          viewBox="0 0 24 24"
-          fill="none"
-          stroke="currentColor"
-          stroke-width="1.8"
-          stroke-linecap="round"
-          stroke-linejoin="round"
-          aria-hidden="true"
-        >
-          ${SHIELD}
-        </svg>
+        ${icon(SHIELD)}
         <span>${this.i18n.t('mailBody.remoteBlocked', { count })}</span>
       </span>
       <button part="show-images-button" class="button" type="button" @click=${this.onShowImages}>
@@ -267,19 +248,11 @@ export class MailBody extends AtentoElement {
   private renderAttachment(attachment: Attachment) {
     const safe = isSafeAttachmentUrl(attachment.url);
     return html`<li part="attachment" class="attachment">
-      <svg
-        part="attachment-icon"
-        class="attachment-icon"
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        stroke-width="1.6"
-        stroke-linecap="round"
-        stroke-linejoin="round"
-        aria-hidden="true"
-      >
-        ${ICONS[attachment.kind] ?? ICONS.document}
-      </svg>
+      ${icon(ATTACHMENT_ICONS[attachment.kind] ?? ATTACHMENT_ICONS.document, {
+        strokeWidth: 1.6,
+        className: 'attachment-icon',
+        part: 'attachment-icon',
+      })}
       <span class="attachment-text">
         <span part="attachment-name" class="attachment-name" title=${attachment.name}
           >${attachment.name}</span

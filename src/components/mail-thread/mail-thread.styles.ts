@@ -269,14 +269,4 @@ export const styles = css`
   .skeleton.tall {
     block-size: 9rem;
   }
-  @keyframes shimmer {
-    to {
-      background-position: -200% 0;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton {
-      animation: none;
-    }
-  }
 `;

@@ -12,7 +12,8 @@ import {
   type Id,
   type Message,
 } from '../../model/index.js';
-import { AtentoElement, emit } from '../internal/atento-element.js';
+import { AdapterElement } from '../internal/adapter-element.js';
+import { emit } from '../internal/atento-element.js';
 import { MissingAdapterError } from '../internal/error-message.js';
 import type { MailShowImagesDetail } from './mail-body.js';
 import type {
@@ -22,6 +23,7 @@ import type {
   MailReplyMode,
 } from './message-card.js';
 import { styles } from './mail-thread.styles.js';
+import { shimmer } from '../../styles/controls.js';
 import {
   loadedView,
   loadOlder,
@@ -139,11 +141,8 @@ export interface MailInteractionChangeDetail {
  * @cssprop --atento-space - Spacing unit.
  */
 @customElement('mail-thread')
-export class MailThread extends AtentoElement {
-  static override styles = [...AtentoElement.styles, styles];
-
-  /** Overrides the adapter provided through context. */
-  @property({ attribute: false }) adapter?: AgentAdapter;
+export class MailThread extends AdapterElement {
+  static override styles = [...AdapterElement.styles, styles, shimmer];
 
   /**
    * The case to show. Changing it cancels pending calls and loads the other case. Without it the
@@ -166,10 +165,6 @@ export class MailThread extends AtentoElement {
 
   /** The message whose `composer` slot is open, or `null`. Set by `mail-reply` unless cancelled. */
   @property({ attribute: false }) composing: ThreadComposing | null = null;
-
-  @consume({ context: agentAdapterContext, subscribe: true })
-  @state()
-  private providedAdapter?: AgentAdapter;
 
   @consume({ context: currentAgentContext, subscribe: true })
   @state()
@@ -202,10 +197,6 @@ export class MailThread extends AtentoElement {
   private opController?: AbortController;
   private unsubscribe?: () => void;
   private subscribedTo?: AgentAdapter;
-
-  private get effectiveAdapter(): AgentAdapter | undefined {
-    return this.adapter ?? this.providedAdapter;
-  }
 
   private readonly load = new Task(this, {
     task: async ([adapter, conversationId, agent], { signal }) => {

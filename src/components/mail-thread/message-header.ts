@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { LocalizeController } from '../../i18n/localize-controller.js';
 import type { Message } from '../../model/index.js';
+import { icon, REPLY } from '../internal/icons.js';
 import '../internal/menu-button.js';
 import type { MenuItem, MenuSelectDetail } from '../internal/menu-button.js';
 import { renderChannelTag, renderDate, renderStatus } from './message-meta.js';
@@ -38,19 +39,7 @@ export function renderActions(
   return html`<div part="actions" class="actions">
     ${renderDate(i18n, message, true)}
     <button part="reply-button" class="button reply" type="button" @click=${menu.onReply}>
-      <svg
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        stroke-width="1.8"
-        stroke-linecap="round"
-        stroke-linejoin="round"
-        aria-hidden="true"
-      >
-        <path d="M9 14 4 9l5-5" />
-        <path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
-      </svg>
-      ${i18n.t('message.reply')}
+      ${icon(REPLY)} ${i18n.t('message.reply')}
     </button>
     <atento-menu-button
       part="more-button"

@@ -1,6 +1,7 @@
-import { html, nothing, svg } from 'lit';
+import { html, nothing } from 'lit';
 import type { LocalizeController } from '../../i18n/localize-controller.js';
 import type { DeliveryStatus, Message } from '../../model/index.js';
+import { icon, PAPERCLIP } from '../internal/icons.js';
 
 /** Pieces of `<mail-message>` shared by the email card and the chat bubble. */
 
@@ -11,8 +12,6 @@ const BADGED: ReadonlySet<DeliveryStatus> = new Set([
   'failed',
   'cancelled',
 ]);
-
-const PAPERCLIP = svg`<path d="m21 11-8.6 8.6a5 5 0 0 1-7-7L14 4a3.3 3.3 0 0 1 4.7 4.7l-8.6 8.6a1.7 1.7 0 0 1-2.4-2.4L15.6 7"/>`;
 
 export const FULL_DATE: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeStyle: 'short' };
 
@@ -76,16 +75,5 @@ export function renderChannelTag(i18n: LocalizeController, message: Message) {
 }
 
 export function renderPaperclip() {
-  return html`<svg
-    class="icon"
-    viewBox="0 0 24 24"
-    fill="none"
-    stroke="currentColor"
-    stroke-width="1.8"
-    stroke-linecap="round"
-    stroke-linejoin="round"
-    aria-hidden="true"
-  >
-    ${PAPERCLIP}
-  </svg>`;
+  return icon(PAPERCLIP, { className: 'icon' });
 }

@@ -1,4 +1,4 @@
-import { html, nothing, svg } from 'lit';
+import { html, nothing, type SVGTemplateResult } from 'lit';
 import type { LocalizeController } from '../../i18n/localize-controller.js';
 import {
   formatCaseNumber,
@@ -6,27 +6,10 @@ import {
   type Channel,
   type ConversationDetail,
 } from '../../model/index.js';
+import { CHANNEL_ICONS, CHECK, icon as baseIcon, SHIELD } from '../internal/icons.js';
 
-const CHANNEL_ICONS: Record<Channel, ReturnType<typeof svg>> = {
-  email: svg`<rect x="3" y="5" width="18" height="14" rx="2"/><path d="m3 7 9 6 9-6"/>`,
-  chat: svg`<path d="M4 5h16v11H9l-5 4z"/>`,
-};
-const CHECK = svg`<path d="m5 12 5 5 9-10"/>`;
-const SHIELD = svg`<path d="M12 3 5 6v5c0 4.5 3 8.3 7 10 4-1.7 7-5.5 7-10V6z"/><path d="m9 9 6 6m0-6-6 6"/>`;
-
-export function icon(shape: ReturnType<typeof svg>) {
-  return html`<svg
-    class="icon"
-    viewBox="0 0 24 24"
-    fill="none"
-    stroke="currentColor"
-    stroke-width="2"
-    stroke-linecap="round"
-    stroke-linejoin="round"
-    aria-hidden="true"
-  >
-    ${shape}
-  </svg>`;
+function icon(shape: SVGTemplateResult) {
+  return baseIcon(shape, { strokeWidth: 2, className: 'icon' });
 }
 
 export function channelIcon(channel: Channel) {

@@ -184,23 +184,6 @@ export const styles = css`
     justify-content: space-between;
     gap: var(--_space);
   }
-  .button {
-    min-block-size: 2.25rem;
-    padding: 0 calc(var(--_space) * 2);
-    border-radius: var(--_radius-small);
-    border: 1px solid var(--_color-border);
-    background: var(--_color-surface);
-    cursor: pointer;
-    font-weight: 500;
-  }
-  .button.primary {
-    background: var(--_color-accent);
-    border-color: var(--_color-accent);
-    color: var(--_color-on-accent);
-  }
-  .button:hover {
-    filter: brightness(0.96);
-  }
   .status {
     padding: calc(var(--_space) * 2);
     text-align: center;
@@ -229,15 +212,5 @@ export const styles = css`
     );
     background-size: 200% 100%;
     animation: shimmer 1.4s linear infinite;
-  }
-  @keyframes shimmer {
-    to {
-      background-position: -200% 0;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton {
-      animation: none;
-    }
   }
 `;

@@ -3,8 +3,7 @@ import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { AgentAdapter } from '../../adapters/adapter.js';
-import { agentAdapterContext, campaignContext, currentAgentContext } from '../../context/keys.js';
+import { campaignContext, currentAgentContext } from '../../context/keys.js';
 import {
   resolveTemplate,
   type Agent,
@@ -13,12 +12,14 @@ import {
   type QuickReply,
   type ResolvedTemplate,
 } from '../../model/index.js';
-import { AtentoElement, emit } from '../internal/atento-element.js';
+import { AdapterElement } from '../internal/adapter-element.js';
+import { emit } from '../internal/atento-element.js';
 import { errorMessage, MissingAdapterError } from '../internal/error-message.js';
 import { insertText } from '../internal/insert-text.js';
 import { categoriesOf, filterReplies, groupByCategory } from './filter.js';
 import { loadQuickReplies } from './load.js';
 import { styles } from './quick-replies.styles.js';
+import { buttons, shimmer } from '../../styles/controls.js';
 import { renderPreview } from './template-preview.js';
 
 export interface QuickReplySelectDetail {
@@ -83,13 +84,10 @@ export interface QuickReplySelectDetail {
  * @cssprop --atento-space - Spacing unit.
  */
 @customElement('quick-replies')
-export class QuickReplies extends AtentoElement {
-  static override styles = [...AtentoElement.styles, styles];
+export class QuickReplies extends AdapterElement {
+  static override styles = [...AdapterElement.styles, buttons, styles, shimmer];
   /** @internal */
-  static override shadowRootOptions = { ...AtentoElement.shadowRootOptions, delegatesFocus: true };
-
-  /** Overrides the adapter provided through context. */
-  @property({ attribute: false }) adapter?: AgentAdapter;
+  static override shadowRootOptions = { ...AdapterElement.shadowRootOptions, delegatesFocus: true };
 
   /**
    * The case the reply is for: only its campaign's replies (and shared ones) are listed, and its
@@ -112,10 +110,6 @@ export class QuickReplies extends AtentoElement {
    */
   @property({ attribute: 'for' }) htmlFor?: string;
 
-  @consume({ context: agentAdapterContext, subscribe: true })
-  @state()
-  private providedAdapter?: AgentAdapter;
-
   @consume({ context: currentAgentContext, subscribe: true })
   @state()
   private providedAgent?: Agent;
@@ -128,10 +122,6 @@ export class QuickReplies extends AtentoElement {
   @state() private activeId?: string;
 
   @query('#search') private searchInput!: HTMLInputElement;
-
-  private get effectiveAdapter(): AgentAdapter | undefined {
-    return this.adapter ?? this.providedAdapter;
-  }
 
   /** Replies and tag values, loaded together: one pending state, one error, one retry. */
   private readonly data = new Task(this, {
