@@ -19,9 +19,9 @@ function deepCount(root: ParentNode, selector: string): number {
 
 let current: MailThread | undefined;
 
-async function open(messages: number) {
+async function open(messages: number, perInteraction?: number) {
   const backend = createMemoryBackend();
-  const large = generateLargeCase({ messages });
+  const large = generateLargeCase({ messages, perInteraction });
   backend.load(large);
   const adapter = backend.agent('agent');
   const host = document.getElementById('host')!;

@@ -3,6 +3,11 @@ import type { Agent, ConversationDetail, Id, Interaction, Message } from '../../
 
 /** Messages per `listMessages` page. */
 export const PAGE_SIZE = 50;
+/**
+ * The first page of an interaction is smaller: it fills a screen (a dozen summaries and the
+ * newest message expanded) and keeps opening a case cheap; older pages come 50 at a time.
+ */
+export const FIRST_PAGE_SIZE = 20;
 
 /** The loaded part of one interaction: its newest messages, oldest first. */
 export interface Segment {
@@ -39,7 +44,7 @@ export async function loadSegment(
   interaction: Interaction,
   signal: AbortSignal,
 ): Promise<Segment> {
-  const page = await adapter.listMessages(interaction.id, { limit: PAGE_SIZE }, { signal });
+  const page = await adapter.listMessages(interaction.id, { limit: FIRST_PAGE_SIZE }, { signal });
   return { interaction, messages: page.items, hasMore: page.hasMore };
 }
 

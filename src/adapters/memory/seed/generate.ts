@@ -174,10 +174,12 @@ function person(random: Random, i: number, seed: number): { name: string; addres
 
 /**
  * One conversation holding about `messages` messages across many interactions (email threads of
- * 1–6 messages, chat sessions of 3–12), Spanish, for virtualization and paging.
+ * 1–6 messages, chat sessions of 3–12), Spanish, for virtualization and paging. With
+ * `perInteraction`, every interaction holds that many messages instead (e.g. all 1,000 messages
+ * in one long email thread: the heaviest case for the thread's first page and its windowing).
  */
 export function generateLargeCase(
-  options: GenerateOptions & { messages: number },
+  options: GenerateOptions & { messages: number; perInteraction?: number },
 ): Partial<SeedData> {
   const seed = options.seed ?? 1;
   const random = mulberry32(seed * 7919 + 17);
@@ -198,8 +200,11 @@ export function generateLargeCase(
   let remaining = Math.max(1, Math.floor(options.messages));
   let at = 30;
   while (remaining > 0) {
-    const chat = random() < 0.45;
-    const count = Math.min(remaining, chat ? between(random, 3, 12) : between(random, 1, 6));
+    const chat = options.perInteraction ? false : random() < 0.45;
+    const count = Math.min(
+      remaining,
+      options.perInteraction ?? (chat ? between(random, 3, 12) : between(random, 1, 6)),
+    );
     const span = chat ? count * 4 : count * 600;
     const spec = interaction(
       random,
