@@ -39,3 +39,19 @@ export function domainOf(address: string): string {
   const at = address.lastIndexOf('@');
   return at === -1 || at === address.length - 1 ? 'localhost' : address.slice(at + 1);
 }
+
+/** Most Message-IDs a `References` list keeps (see `referencesOf`). */
+export const MAX_REFERENCES = 20;
+
+/**
+ * The `References` of a reply: the parent's `references` plus its `messageId`, trimmed as
+ * mail software does (RFC 5537 §3.4.4) to the thread's first message and the newest ones. Without
+ * the trim, every message of an n-message thread would carry up to n ids (O(n²) in the store and
+ * in every copy the backend returns).
+ */
+export function referencesOf(references: readonly string[], messageId: string): string[] {
+  const chain = [...references, messageId];
+  return chain.length <= MAX_REFERENCES
+    ? chain
+    : [chain[0]!, ...chain.slice(chain.length - (MAX_REFERENCES - 1))];
+}

@@ -73,7 +73,8 @@ export interface MailInteractionChangeDetail {
  * cards (email cards and chat bubbles in one timeline), newest at the bottom and expanded.
  * Data comes from the `AgentAdapter` provided through context (or the `adapter` property); live
  * events (`subscribe`) add and update messages without reload, and the case is marked read when
- * opened. Long cases are paged (50 messages per call) and the rendered rows are windowed.
+ * opened. Long cases are paged (the newest 20 messages of an interaction, then 50 per call) and
+ * the rendered rows are windowed (at most 300 at once).
  *
  * Live: a new message of the shown interaction appears under the newest one; a message opening a
  * new interaction of the case is appended below (with its divider, and the counter moves to it)

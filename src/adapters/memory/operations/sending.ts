@@ -11,7 +11,7 @@ import type {
   OutgoingMessage,
 } from '../../../model/index.js';
 import { copy } from '../copy.js';
-import { domainOf, newMessageId } from '../ids.js';
+import { domainOf, newMessageId, referencesOf } from '../ids.js';
 import type { OutboxEntry, Store } from '../store.js';
 import { htmlToText } from '../text.js';
 import { isBlocked } from './block-list.js';
@@ -181,7 +181,7 @@ export function send(s: Store, me: Agent, input: OutgoingMessage): SendReceipt {
     m.messageId = newMessageId(domainOf(settings.fromAddress.address), now);
     if (base?.messageId && input.mode !== 'forward') {
       m.inReplyTo = base.messageId;
-      m.references = [...base.references, base.messageId];
+      m.references = referencesOf(base.references, base.messageId);
     }
   }
 

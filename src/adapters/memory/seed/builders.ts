@@ -11,7 +11,7 @@ import type {
   Interaction,
   Message,
 } from '../../../model/index.js';
-import { domainOf } from '../ids.js';
+import { domainOf, referencesOf } from '../ids.js';
 import { hashString, token } from './prng.js';
 import type { CampaignRecord, VisitorRecord } from './types.js';
 
@@ -232,7 +232,7 @@ export function buildCase(anchor: number, spec: CaseSpec): BuiltCase {
         m.messageId = rfcMessageId(id, sender?.address ?? mailbox.address);
         if (previous?.messageId) {
           m.inReplyTo = previous.messageId;
-          m.references = [...previous.references, previous.messageId];
+          m.references = referencesOf(previous.references, previous.messageId);
         }
         if (mspec.html !== false) {
           m.html =
