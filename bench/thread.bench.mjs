@@ -7,14 +7,9 @@
 //   - <mail-message> elements and iframes in the DOM;
 //   - long tasks (> 50 ms) while scrolling to the top for 3 s, loading older pages.
 import { fileURLToPath } from 'node:url';
-import { startBrowser } from './browser.mjs';
+import { median, startBrowser } from './browser.mjs';
 
 const RUNS = 5;
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
 
 /** Rows for bench/run.mjs: { measure, value, unit, budget, result }. */
 export async function threadBench() {
