@@ -19,7 +19,6 @@ import type {
   BlockListEntry,
   CampaignSettings,
   Channel,
-  ComposeMode,
   Contact,
   ContactInput,
   ConversationDetail,
@@ -27,6 +26,7 @@ import type {
   ConversationSummary,
   Draft,
   DraftInput,
+  DraftKey,
   EmailAddress,
   Id,
   IsoDate,
@@ -240,8 +240,8 @@ export interface AgentAdapter {
     options?: CallOptions,
   ): Promise<ConversationSummary>;
 
-  /** The draft of (conversation, mode), or `null`. Errors: `not-found` (conversation). */
-  getDraft(conversationId: Id, mode: ComposeMode, options?: CallOptions): Promise<Draft | null>;
+  /** The draft under a key, or `null`. Errors: `not-found` (conversation), `invalid` (mode). */
+  getDraft(key: DraftKey, options?: CallOptions): Promise<Draft | null>;
 
   /**
    * Saves a draft (F-2.8) and emits `draft.saved`.
@@ -253,10 +253,10 @@ export interface AgentAdapter {
   saveDraft(draft: DraftInput, options?: CallOptions): Promise<Draft>;
 
   /** Discards a draft ("Delete message"); idempotent. Errors: `not-found` (conversation). */
-  deleteDraft(conversationId: Id, mode: ComposeMode, options?: CallOptions): Promise<void>;
+  deleteDraft(key: DraftKey, options?: CallOptions): Promise<void>;
 
   /**
-   * Sends a message (F-2.9, F-4.4). Deletes the (conversation, mode) draft. An email, when the
+   * Sends a message (F-2.9, F-4.4). Deletes the draft of its key (conversation, mode, answered message). An email, when the
    * campaign has an undo window, is `scheduled` until `cancellableUntil`, then committed exactly
    * once; without a window, and always for chat, it is committed at once. Emits `message.created`, then `message.updated` on each status change.
    * Errors: `not-found` (conversation, answered message, attachment id), `invalid` (no recipient,
@@ -267,7 +267,7 @@ export interface AgentAdapter {
 
   /**
    * Cancels a scheduled message inside its undo window; the message becomes `cancelled` and its
-   * content is restored as the (conversation, mode) draft, which is returned (F-2.9).
+   * content is restored as the draft of its key, which is returned (F-2.9).
    * Errors: `not-found`, `committed` (the window is over or the message was never cancellable).
    */
   cancelSend(messageId: Id, options?: CallOptions): Promise<Draft>;

@@ -195,6 +195,14 @@ export const en = {
   'message.addContact': 'Add contact',
   'message.block': 'Add to block list',
   'message.more': 'More options',
+
+  // composer: the element itself
+
+  // composer.recipients
+
+  // composer.editor
+
+  // composer.files
 } as const;
 
 /** Every message key. */

@@ -193,4 +193,12 @@ export const es: Catalog = {
   'message.addContact': 'Agregar contacto',
   'message.block': 'Agregar a lista negra',
   'message.more': 'Más opciones',
+
+  // composer: the element itself
+
+  // composer.recipients
+
+  // composer.editor
+
+  // composer.files
 };

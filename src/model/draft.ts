@@ -5,10 +5,21 @@ import type { Channel, EmailAddress, Id, IsoDate } from './common.js';
 export type ComposeMode = 'reply' | 'replyAll' | 'forward' | 'new' | 'chat';
 
 /**
+ * Which draft: there is one per case, mode and answered message (F-2.8), so a reply to one
+ * message and a reply to another are two drafts. `inReplyToMessageId` is omitted for `new`.
+ */
+export interface DraftKey {
+  conversationId: Id;
+  mode: ComposeMode;
+  inReplyToMessageId?: Id;
+}
+
+/**
  * A draft, saved automatically while the agent types (F-2.8).
  *
  * Invariants:
- * - At most one draft per (`conversationId`, `mode`); saving replaces it.
+ * - At most one draft per key (`conversationId`, `mode`, `inReplyToMessageId`); saving replaces
+ *   it.
  * - `revision` starts at 1 and grows by one with every save. A save carrying a `baseRevision`
  *   that is not the stored one is refused with `conflict` (another tab or agent saved first), so
  *   no save silently overwrites newer text.

@@ -8,6 +8,7 @@ import {
   type ComposeMode,
   type DeliveryStatus,
   type DraftInput,
+  type DraftKey,
   type Id,
   type Message,
 } from '../../src/model/index.js';
@@ -46,6 +47,11 @@ export function replyDraft(original: Message, overrides: Partial<DraftInput> = {
   };
 }
 
+/** The key of the draft answering `original` in `mode`. */
+export function draftKey(original: Message, mode: ComposeMode): DraftKey {
+  return { conversationId: original.conversationId, mode, inReplyToMessageId: original.id };
+}
+
 /** The statuses a message went through, as told by `message.updated` events. */
 function statusesOf(log: EventLog<AgentEvent>, messageId: Id): DeliveryStatus[] {
   return log
@@ -75,7 +81,7 @@ export function defineDraftAndSendTests({ describe, it }: TestApi, ctx: SuiteCon
     it('getDraft is null until a draft is saved', async () => {
       const mail = await ctx.newEmailCase();
       for (const mode of ['reply', 'replyAll', 'forward', 'new'] as ComposeMode[]) {
-        equal(await ctx.agent().getDraft(mail.conversationId, mode), null, mode);
+        equal(await ctx.agent().getDraft(draftKey(mail.message, mode)), null, mode);
       }
     });
 
@@ -108,7 +114,7 @@ export function defineDraftAndSendTests({ describe, it }: TestApi, ctx: SuiteCon
       );
       deepEqual(event.draft, first, 'the event carries the saved draft');
       deepEqual(
-        await other.getDraft(mail.conversationId, 'reply'),
+        await other.getDraft(draftKey(mail.message, 'reply')),
         first,
         'another agent restores it',
       );
@@ -121,7 +127,7 @@ export function defineDraftAndSendTests({ describe, it }: TestApi, ctx: SuiteCon
       });
       equal(second.revision, 2, 'revision grows by one');
       equal(second.text, 'Estimado Jorge,');
-      deepEqual(await agent.getDraft(mail.conversationId, 'reply'), second);
+      deepEqual(await agent.getDraft(draftKey(mail.message, 'reply')), second);
       await log.waitFor(
         agentEvent('draft.saved', (e) => e.draft.revision === 2),
         { description: 'draft.saved rev 2' },
@@ -157,7 +163,11 @@ export function defineDraftAndSendTests({ describe, it }: TestApi, ctx: SuiteCon
         undefined,
         'future base',
       );
-      deepEqual(await agent.getDraft(mail.conversationId, 'reply'), newer, 'nothing overwritten');
+      deepEqual(
+        await agent.getDraft(draftKey(mail.message, 'reply')),
+        newer,
+        'nothing overwritten',
+      );
     });
 
     it('keeps one draft per mode, and accepts unfinished input', async () => {
@@ -175,19 +185,34 @@ export function defineDraftAndSendTests({ describe, it }: TestApi, ctx: SuiteCon
       );
       equal(forward.revision, 1, 'a new mode starts its own draft');
       deepEqual(forward.to, [{ address: 'not an address' }], 'invalid address kept as typed');
-      deepEqual(await agent.getDraft(mail.conversationId, 'reply'), reply);
-      deepEqual(await agent.getDraft(mail.conversationId, 'forward'), forward);
-      equal(await agent.getDraft(mail.conversationId, 'replyAll'), null);
+      deepEqual(await agent.getDraft(draftKey(mail.message, 'reply')), reply);
+      deepEqual(await agent.getDraft(draftKey(mail.message, 'forward')), forward);
+      equal(await agent.getDraft(draftKey(mail.message, 'replyAll')), null);
+    });
+
+    it('keeps one draft per answered message: replies to two messages do not overwrite', async () => {
+      const agent = ctx.agent();
+      const mail = await ctx.newEmailCase();
+      const toMessage = await agent.saveDraft(replyDraft(mail.message, { text: 'A este' }));
+      const unanchored = await agent.saveDraft(
+        replyDraft(mail.message, { inReplyToMessageId: undefined, text: 'Sin mensaje' }),
+      );
+      equal(unanchored.revision, 1, 'a different answered message starts its own draft');
+      deepEqual(await agent.getDraft(draftKey(mail.message, 'reply')), toMessage);
+      deepEqual(
+        await agent.getDraft({ conversationId: mail.conversationId, mode: 'reply' }),
+        unanchored,
+      );
     });
 
     it('deletes a draft idempotently', async () => {
       const agent = ctx.agent();
       const mail = await ctx.newEmailCase();
       await agent.saveDraft(replyDraft(mail.message));
-      await agent.deleteDraft(mail.conversationId, 'reply');
-      equal(await agent.getDraft(mail.conversationId, 'reply'), null, 'deleted');
-      await agent.deleteDraft(mail.conversationId, 'reply');
-      equal(await agent.getDraft(mail.conversationId, 'reply'), null, 'still deleted');
+      await agent.deleteDraft(draftKey(mail.message, 'reply'));
+      equal(await agent.getDraft(draftKey(mail.message, 'reply')), null, 'deleted');
+      await agent.deleteDraft(draftKey(mail.message, 'reply'));
+      equal(await agent.getDraft(draftKey(mail.message, 'reply')), null, 'still deleted');
       const fresh = await agent.saveDraft(replyDraft(mail.message, { text: 'De nuevo' }));
       equal(fresh.text, 'De nuevo', 'a new draft can be started without a base revision');
     });
@@ -202,10 +227,10 @@ export function defineDraftAndSendTests({ describe, it }: TestApi, ctx: SuiteCon
       input.text = 'input mutated';
       saved.to.push({ address: 'output-mutated@example.com' });
       saved.text = 'output mutated';
-      const restored = await agent.getDraft(mail.conversationId, 'reply');
+      const restored = await agent.getDraft(draftKey(mail.message, 'reply'));
       deepEqual(restored, before);
       restored!.cc.push({ address: 'again@example.com' });
-      deepEqual(await agent.getDraft(mail.conversationId, 'reply'), before);
+      deepEqual(await agent.getDraft(draftKey(mail.message, 'reply')), before);
     });
 
     it('rejects unknown cases with not-found and bad modes or channels with invalid', async () => {
@@ -213,7 +238,7 @@ export function defineDraftAndSendTests({ describe, it }: TestApi, ctx: SuiteCon
       const mail = await ctx.newEmailCase();
       const input = replyDraft(mail.message);
       await rejectsWith(
-        agent.getDraft('no-such-conversation', 'reply'),
+        agent.getDraft({ conversationId: 'no-such-conversation', mode: 'reply' }),
         'not-found',
         undefined,
         'getDraft',
@@ -225,7 +250,7 @@ export function defineDraftAndSendTests({ describe, it }: TestApi, ctx: SuiteCon
         'saveDraft',
       );
       await rejectsWith(
-        agent.deleteDraft('no-such-conversation', 'reply'),
+        agent.deleteDraft({ conversationId: 'no-such-conversation', mode: 'reply' }),
         'not-found',
         undefined,
         'deleteDraft',
@@ -242,7 +267,7 @@ export function defineDraftAndSendTests({ describe, it }: TestApi, ctx: SuiteCon
         undefined,
         'channel',
       );
-      equal(await agent.getDraft(mail.conversationId, 'reply'), null, 'nothing saved');
+      equal(await agent.getDraft(draftKey(mail.message, 'reply')), null, 'nothing saved');
     });
   });
 
@@ -280,7 +305,7 @@ export function defineDraftAndSendTests({ describe, it }: TestApi, ctx: SuiteCon
       });
       equal(sent.from.kind, 'agent');
       equal(sent.from.id, me.id, 'from the signed-in agent');
-      equal(await agent.getDraft(mail.conversationId, 'reply'), null, 'send deletes the draft');
+      equal(await agent.getDraft(draftKey(mail.message, 'reply')), null, 'send deletes the draft');
 
       const created = await log.waitFor(
         agentEvent('message.created', (e) => e.message.id === sent.id),
@@ -354,7 +379,7 @@ export function defineDraftAndSendTests({ describe, it }: TestApi, ctx: SuiteCon
         'attachments restored',
       );
       ok(draft.revision >= 1, 'a stored draft');
-      deepEqual(await agent.getDraft(mail.conversationId, 'reply'), draft, 'the draft is back');
+      deepEqual(await agent.getDraft(draftKey(mail.message, 'reply')), draft, 'the draft is back');
       await log.waitFor(
         agentEvent(
           'message.updated',

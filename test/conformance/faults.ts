@@ -2,11 +2,10 @@
  * Transport faults (`offline`, `unavailable`) and abort signals: both must leave the store as it
  * was, and both sides must recover.
  */
-import type { ComposeMode } from '../../src/model/index.js';
 import { aborted, deepEqual, equal, ok, rejectsAbort, rejectsWith } from './assert.js';
 import type { SuiteContext } from './context.js';
 import type { TestApi } from './harness.js';
-import { replyDraft } from './drafts-and-send.js';
+import { draftKey, replyDraft } from './drafts-and-send.js';
 import { pdfFile } from './uploads.js';
 
 export function defineFaultTests({ describe, it }: TestApi, ctx: SuiteContext): void {
@@ -67,7 +66,7 @@ export function defineFaultTests({ describe, it }: TestApi, ctx: SuiteContext): 
         const detail = await agent.getConversation(mail.conversationId);
         equal(detail.conversation.read, false, 'markRead changed nothing');
         equal(
-          await agent.getDraft(mail.conversationId, 'reply'),
+          await agent.getDraft(draftKey(mail.message, 'reply')),
           null,
           'saveDraft changed nothing',
         );
@@ -99,7 +98,10 @@ export function defineFaultTests({ describe, it }: TestApi, ctx: SuiteContext): 
         agent.listMessages(detail.interactions[0]!.id, {}, aborted()),
         'listMessages',
       );
-      await rejectsAbort(agent.getDraft(jorge.conversationId, 'reply', aborted()), 'getDraft');
+      await rejectsAbort(
+        agent.getDraft({ conversationId: jorge.conversationId, mode: 'reply' }, aborted()),
+        'getDraft',
+      );
       await rejectsAbort(agent.searchRecipients('jorge', aborted()), 'searchRecipients');
       await rejectsAbort(agent.findContacts(jorge.address, aborted()), 'findContacts');
       await rejectsAbort(agent.listBlocked(aborted()), 'listBlocked');
@@ -120,7 +122,7 @@ export function defineFaultTests({ describe, it }: TestApi, ctx: SuiteContext): 
       await rejectsAbort(agent.setStatus(conversationId, 'completed', aborted()), 'setStatus');
       await rejectsAbort(agent.saveDraft(replyDraft(mail.message), aborted()), 'saveDraft');
       await rejectsAbort(
-        agent.deleteDraft(conversationId, 'forward' as ComposeMode, aborted()),
+        agent.deleteDraft(draftKey(mail.message, 'forward'), aborted()),
         'deleteDraft',
       );
       await rejectsAbort(agent.send(ctx.emailReply(mail.message), aborted()), 'send');
@@ -151,8 +153,12 @@ export function defineFaultTests({ describe, it }: TestApi, ctx: SuiteContext): 
       const detail = await agent.getConversation(conversationId);
       equal(detail.conversation.read, false, 'still unread');
       equal(detail.conversation.status, 'open', 'still open');
-      equal(await agent.getDraft(conversationId, 'reply'), null, 'no reply draft');
-      deepEqual(await agent.getDraft(conversationId, 'forward'), draft, 'forward draft kept');
+      equal(await agent.getDraft(draftKey(mail.message, 'reply')), null, 'no reply draft');
+      deepEqual(
+        await agent.getDraft(draftKey(mail.message, 'forward')),
+        draft,
+        'forward draft kept',
+      );
       equal((await agent.listMessages(mail.message.interactionId)).items.length, 1, 'nothing sent');
       deepEqual(await agent.findContacts(newAddress), [], 'no contact created or linked');
       const blocked = await agent.listBlocked();

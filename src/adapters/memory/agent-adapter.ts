@@ -10,10 +10,10 @@ import type {
 import { AdapterError } from '../adapter.js';
 import type {
   Agent,
-  ComposeMode,
   ContactInput,
   ConversationStatus,
   DraftInput,
+  DraftKey,
   Id,
   OutgoingMessage,
   QuickReplyInput,
@@ -66,16 +66,16 @@ export class MemoryAgentAdapter implements AgentAdapter {
     return run(this.s, o, () => conversations.setStatus(this.s, conversationId, status));
   }
 
-  getDraft(conversationId: Id, mode: ComposeMode, o?: CallOptions) {
-    return run(this.s, o, () => drafts.getDraft(this.s, conversationId, mode));
+  getDraft(key: DraftKey, o?: CallOptions) {
+    return run(this.s, o, () => drafts.getDraft(this.s, key));
   }
 
   saveDraft(draft: DraftInput, o?: CallOptions) {
     return run(this.s, o, () => drafts.saveDraft(this.s, draft));
   }
 
-  deleteDraft(conversationId: Id, mode: ComposeMode, o?: CallOptions) {
-    return run(this.s, o, () => drafts.deleteDraft(this.s, conversationId, mode));
+  deleteDraft(key: DraftKey, o?: CallOptions) {
+    return run(this.s, o, () => drafts.deleteDraft(this.s, key));
   }
 
   send(message: OutgoingMessage, o?: CallOptions) {

@@ -9,6 +9,7 @@ import type {
   Contact,
   Conversation,
   Draft,
+  DraftKey,
   Id,
   Interaction,
   Message,
@@ -58,7 +59,8 @@ function byStart(a: Interaction, b: Interaction): number {
 const isAgentMessage = (m: Message) =>
   m.direction === 'outbound' && m.from.kind === 'agent' && !!m.from.id;
 
-const draftKey = (conversationId: Id, mode: ComposeMode) => `${conversationId}\u0000${mode}`;
+const draftKey = (k: DraftKey) =>
+  `${k.conversationId}\u0000${k.mode}\u0000${k.inReplyToMessageId ?? ''}`;
 
 /**
  * The state of one memory backend: records keyed by id, the indexes the operations need, the
@@ -139,7 +141,7 @@ export class Store {
 
   // ---- loading -------------------------------------------------------------------------------
 
-  /** Merges records (upsert by id; block list by address; drafts by conversation and mode). */
+  /** Merges records (upsert by id; block list by address; drafts by key). */
   load(input: Partial<SeedData>): void {
     const data = copy(input);
     for (const a of data.agents ?? []) this.agents.set(a.id, a);
@@ -400,23 +402,23 @@ export class Store {
 
   // ---- drafts --------------------------------------------------------------------------------
 
-  draft(conversationId: Id, mode: ComposeMode): Draft | undefined {
-    return this.drafts.get(draftKey(conversationId, mode));
+  draft(key: DraftKey): Draft | undefined {
+    return this.drafts.get(draftKey(key));
   }
 
   setDraft(d: Draft): void {
-    const key = draftKey(d.conversationId, d.mode);
+    const key = draftKey(d);
     this.drafts.set(key, d);
     this.draftRevisions.set(key, d.revision);
   }
 
-  /** The last revision a (conversation, mode) draft had, even after it was deleted. */
-  lastDraftRevision(conversationId: Id, mode: ComposeMode): number {
-    return this.draftRevisions.get(draftKey(conversationId, mode)) ?? 0;
+  /** The last revision the draft of a key had, even after it was deleted. */
+  lastDraftRevision(key: DraftKey): number {
+    return this.draftRevisions.get(draftKey(key)) ?? 0;
   }
 
-  deleteDraft(conversationId: Id, mode: ComposeMode): boolean {
-    return this.drafts.delete(draftKey(conversationId, mode));
+  deleteDraft(key: DraftKey): boolean {
+    return this.drafts.delete(draftKey(key));
   }
 
   // ---- visitors ------------------------------------------------------------------------------

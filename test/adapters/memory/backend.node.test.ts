@@ -118,7 +118,10 @@ describe('memory backend', () => {
       after.conversation.lastMessage?.preview,
       'Claro, adjunto la foto. Se nota sobre todo en la punta.',
     );
-    assert.deepEqual(await agent.getDraft(SEED_IDS.jorge.conversationId, 'new'), draft);
+    assert.deepEqual(
+      await agent.getDraft({ conversationId: SEED_IDS.jorge.conversationId, mode: 'new' }),
+      draft,
+    );
   });
 
   it('restores a cancelled draft with a newer revision than the one sent', async () => {
@@ -127,7 +130,14 @@ describe('memory backend', () => {
     const saved = await agent.saveDraft(rest);
     const saved2 = await agent.saveDraft({ ...rest, baseRevision: saved.revision });
     const { message } = await agent.send(reply());
-    assert.equal(await agent.getDraft(SEED_IDS.jorge.conversationId, 'reply'), null);
+    assert.equal(
+      await agent.getDraft({
+        conversationId: SEED_IDS.jorge.conversationId,
+        mode: 'reply',
+        inReplyToMessageId: SEED_IDS.jorge.latestMessageId,
+      }),
+      null,
+    );
     const restored = await agent.cancelSend(message.id);
     assert.ok(restored.revision > saved2.revision);
     assert.equal(restored.inReplyToMessageId, SEED_IDS.jorge.latestMessageId);

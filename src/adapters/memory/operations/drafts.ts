@@ -1,5 +1,5 @@
 import { AdapterError } from '../../adapter.js';
-import type { ComposeMode, Draft, DraftInput, EmailAddress, Id } from '../../../model/index.js';
+import type { Draft, DraftInput, DraftKey, EmailAddress } from '../../../model/index.js';
 import type { Store } from '../store.js';
 import { copy } from '../copy.js';
 import { checkChannel, checkMode } from './validation.js';
@@ -34,17 +34,17 @@ function draftFields(input: DraftInput): Omit<Draft, 'revision' | 'updatedAt'> {
   return fields;
 }
 
-export function getDraft(s: Store, conversationId: Id, mode: ComposeMode): Draft | null {
-  s.conversation(conversationId);
-  checkMode(mode);
-  return s.draft(conversationId, mode) ?? null;
+export function getDraft(s: Store, key: DraftKey): Draft | null {
+  s.conversation(key.conversationId);
+  checkMode(key.mode);
+  return s.draft(key) ?? null;
 }
 
 /** Saves a draft under optimistic concurrency (see `Draft`), emitting `draft.saved`. */
 export function saveDraft(s: Store, input: DraftInput): Draft {
   s.conversation(input.conversationId);
   const fields = draftFields(input);
-  const existing = s.draft(fields.conversationId, fields.mode);
+  const existing = s.draft(fields);
   if (existing ? input.baseRevision !== existing.revision : input.baseRevision !== undefined) {
     throw new AdapterError(
       'conflict',
@@ -61,11 +61,11 @@ export function saveDraft(s: Store, input: DraftInput): Draft {
 }
 
 /**
- * Puts content back as the (conversation, mode) draft (cancelled send), one revision past the
- * last one that draft ever had, so a tab still holding the deleted draft gets `conflict`.
+ * Puts content back as the draft of its key (cancelled send), one revision past the last one
+ * that draft ever had, so a tab still holding the deleted draft gets `conflict`.
  */
 export function restoreDraft(s: Store, fields: Omit<Draft, 'revision' | 'updatedAt'>): Draft {
-  const revision = s.lastDraftRevision(fields.conversationId, fields.mode) + 1;
+  const revision = s.lastDraftRevision(fields) + 1;
   return store(s, { ...fields, revision, updatedAt: s.nowIso() });
 }
 
@@ -75,8 +75,8 @@ function store(s: Store, draft: Draft): Draft {
   return draft;
 }
 
-export function deleteDraft(s: Store, conversationId: Id, mode: ComposeMode): void {
-  s.conversation(conversationId);
-  checkMode(mode);
-  s.deleteDraft(conversationId, mode);
+export function deleteDraft(s: Store, key: DraftKey): void {
+  s.conversation(key.conversationId);
+  checkMode(key.mode);
+  s.deleteDraft(key);
 }

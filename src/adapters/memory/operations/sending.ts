@@ -185,7 +185,11 @@ export function send(s: Store, me: Agent, input: OutgoingMessage): SendReceipt {
     }
   }
 
-  s.deleteDraft(c.id, input.mode);
+  s.deleteDraft({
+    conversationId: c.id,
+    mode: input.mode,
+    ...(input.inReplyToMessageId !== undefined && { inReplyToMessageId: input.inReplyToMessageId }),
+  });
   if (replayKey !== undefined) s.clientIds.set(replayKey, m.id);
   const entry: OutboxEntry = {
     mode: input.mode,
