@@ -16,6 +16,7 @@ export const entries: Record<string, string> = {
   'adapters/memory': 'src/adapters/memory/index.ts',
   'quick-replies': 'src/components/quick-replies/quick-replies.ts',
   'mail-thread': 'src/components/mail-thread/mail-thread.ts',
+  'mail-composer': 'src/components/mail-composer/mail-composer.ts',
 };
 
 const root = fileURLToPath(new URL('.', import.meta.url));

@@ -1,11 +1,9 @@
 /**
  * The demo: the agent's view of the seed's case #6597 (<mail-thread>) on the in-memory backend.
- * "Responder" opens the reply area under the message, with <quick-replies> inserting a saved
- * reply at the caret, its personalization tags resolved for the case's customer.
- * (<mail-composer>, the real editor with send and undo, is the next element to land.)
+ * "Responder" opens <mail-composer> under the message: recipients, rich text, files, emoji,
+ * quick replies, a draft saved as you type, and send with a 10-second undo window.
  */
 import '../src/components/mail-thread/mail-thread.js';
-import '../src/components/quick-replies/quick-replies.js';
 import { createMemoryBackend, createSeedData, SEED_IDS } from '../src/adapters/memory/index.js';
 import { provideAtento } from '../src/context/index.js';
 import { toLocale, type Locale } from '../src/i18n/index.js';
@@ -16,37 +14,24 @@ const text: Record<Locale, Record<string, string>> = {
     language: 'Idioma',
     theme: 'Tema',
     intro:
-      'La atención #6597 de Jorge Taype: abra un mensaje, use «Más opciones» (Detalle, Agregar contacto, Agregar a lista negra) o «Responder» para escribir con respuestas rápidas.',
-    reply: 'Su respuesta',
-    close: 'Cerrar',
-    replyTo: 'Responder a',
-    replyAll: 'Responder a todos:',
-    forward: 'Reenviar:',
-    inserted: 'Insertada: ',
+      'La atención #6597 de Jorge Taype: abra un mensaje, use «Más opciones» (Detalle, Agregar contacto, Agregar a lista negra) o «Responder» para escribir: destinatarios, formato, imágenes, adjuntos, emoji, respuestas rápidas (botón o «/»), borrador guardado y envío con 10 s para deshacer.',
+    sent: 'Enviado: ',
   },
   en: {
     tagline: 'demo on in-memory data',
     language: 'Language',
     theme: 'Theme',
     intro:
-      'Jorge Taype’s case #6597: open a message, use “More options” (Detail, Add contact, Add to block list) or “Reply” to write with quick replies.',
-    reply: 'Your reply',
-    close: 'Close',
-    replyTo: 'Reply to',
-    replyAll: 'Reply all:',
-    forward: 'Forward:',
-    inserted: 'Inserted: ',
+      'Jorge Taype’s case #6597: open a message, use “More options” (Detail, Add contact, Add to block list) or “Reply” to write: recipients, formatting, images, attachments, emoji, quick replies (button or “/”), a saved draft and send with 10 s to undo.',
+    sent: 'Sent: ',
   },
 };
 
 const backend = createMemoryBackend({ seed: createSeedData({ now: new Date() }) });
 provideAtento(document.body, { agent: backend.agent('agent') });
 
-const conversationId = SEED_IDS.jorge.conversationId;
 const thread = document.querySelector('mail-thread')!;
-const picker = document.querySelector('quick-replies')!;
-thread.conversationId = conversationId;
-picker.conversationId = conversationId;
+thread.conversationId = SEED_IDS.jorge.conversationId;
 
 const localeSelect = document.querySelector<HTMLSelectElement>('#locale')!;
 const themeSelect = document.querySelector<HTMLSelectElement>('#theme')!;
@@ -71,19 +56,7 @@ applyTheme(
 localeSelect.addEventListener('change', () => applyLocale(localeSelect.value as Locale));
 themeSelect.addEventListener('change', () => applyTheme(themeSelect.value));
 
-// The thread opens its composer slot under the answered message; the page fills in the title.
-thread.addEventListener('mail-reply', ({ detail }) => {
-  const t = text[locale()];
-  const who = detail.message.from.name || detail.message.from.address || '';
-  document.querySelector('#compose-title')!.textContent =
-    detail.mode === 'reply'
-      ? `${t['replyTo']} ${who}`
-      : `${detail.mode === 'replyAll' ? t['replyAll'] : t['forward']} ${detail.message.subject}`;
-  requestAnimationFrame(() => document.querySelector<HTMLTextAreaElement>('#reply')!.focus());
-});
-document.querySelector('#close-composer')!.addEventListener('click', () => thread.closeComposer());
-
-picker.addEventListener('quick-reply-select', (event) => {
+thread.addEventListener('mail-sent', ({ detail }) => {
   document.querySelector('#last-event')!.textContent =
-    text[locale()]['inserted'] + event.detail.reply.title;
+    text[locale()]['sent'] + detail.message.subject;
 });

@@ -4,6 +4,7 @@
  */
 import './components/quick-replies/quick-replies.js';
 import './components/mail-thread/mail-thread.js';
+import './components/mail-composer/mail-composer.js';
 
 export {
   QuickReplies,
@@ -14,6 +15,15 @@ export {
   type MailInteractionChangeDetail,
   type ThreadComposing,
 } from './components/mail-thread/mail-thread.js';
+export {
+  MailComposer,
+  type ComposerValue,
+  type MailCloseDetail,
+  type MailDiscardDetail,
+  type MailDraftSaveDetail,
+  type MailSendDetail,
+  type MailSentDetail,
+} from './components/mail-composer/mail-composer.js';
 export * from './adapters/adapter.js';
 export * from './model/index.js';
 export * from './context/index.js';

@@ -197,12 +197,132 @@ export const en = {
   'message.more': 'More options',
 
   // composer: the element itself
+  'composer.title.reply': (p: { name: string }) => `Reply to ${p.name}`,
+  'composer.title.replyAll': 'Reply all',
+  'composer.title.forward': 'Forward',
+  'composer.title.new': 'New message',
+  'composer.to': 'To',
+  'composer.cc': 'CC',
+  'composer.bcc': 'BCC',
+  'composer.showCc': 'Add CC',
+  'composer.showBcc': 'Add BCC',
+  'composer.subject': 'Subject',
+  'composer.body': 'Message',
+  'composer.placeholder': 'Write your message…',
+  'composer.subjectReply': 'Re:',
+  'composer.subjectForward': 'Fwd:',
+  'composer.forward.heading': 'Forwarded message',
+  'composer.forward.from': 'From',
+  'composer.forward.date': 'Date',
+  'composer.forward.subject': 'Subject',
+  'composer.forward.to': 'To',
+  'composer.forward.cc': 'CC',
+  'composer.attach': 'Attach files',
+  'composer.insertImage': 'Insert image',
+  'composer.quickReplies': 'Quick replies',
+  'composer.send': 'Send',
+  'composer.sendHint': (p: { keys: string }) => `Send (${p.keys})`,
+  'composer.discard': 'Delete message',
+  'composer.discardTitle': 'Delete this message?',
+  'composer.discardBody': 'The draft will be deleted for good.',
+  'composer.discardConfirm': 'Delete',
+  'composer.saving': 'Saving…',
+  'composer.savedAt': (p: { time: string }) => `Saved ${p.time}`,
+  'composer.unsaved': 'Unsaved changes',
+  'composer.saveFailed': (p: { error: string }) => `Not saved: ${p.error} Retrying…`,
+  'composer.saveNow': 'Save now',
+  'composer.conflict': 'This draft was changed in another window or by another agent.',
+  'composer.keepMine': 'Keep my version',
+  'composer.takeTheirs': 'Load the other version',
+  'composer.countdown': (p: { seconds: number }) => `Sending in ${p.seconds} s`,
+  'composer.countdownStart': (p: { seconds: number }) =>
+    `Your message will be sent in ${p.seconds} seconds. You can still cancel.`,
+  'composer.undo': 'Cancel sending',
+  'composer.sending': 'Sending…',
+  'composer.cancelling': 'Cancelling…',
+  'composer.sent': 'Sent',
+  'composer.restored': 'Sending cancelled. Your message is back as a draft.',
+  'composer.error.noRecipient': 'Add at least one recipient.',
+  'composer.error.invalidRecipients': 'Fix the invalid addresses before sending.',
+  'composer.error.uploading': 'Wait until the files finish uploading.',
+  'composer.error.failedUploads': 'Remove or retry the files that could not be uploaded.',
+  'composer.error.emptyBody': 'Write a message or attach a file.',
+  'composer.error.send': (p: { error: string }) => `Not sent: ${p.error} Your message is kept.`,
+  'composer.error.undo': (p: { error: string }) => `Could not cancel: ${p.error}`,
+  'composer.pastedAsText':
+    'The pasted content was too large to keep its formatting, so it was pasted as plain text.',
+  'composer.dropFiles': 'Drop the files to attach them',
+  'composer.loading': 'Preparing the message…',
+  'composer.loadError': 'The message could not be prepared.',
+  'composer.dismiss': 'Dismiss',
 
   // composer.recipients
+  'recipients.suggestions': 'Suggested contacts',
+  'recipients.suggestionCount': (p: { count: number }) =>
+    p.count === 1 ? '1 suggestion available' : `${p.count} suggestions available`,
+  'recipients.unavailable': 'Suggestions unavailable',
+  'recipients.remove': (p: { recipient: string }) => `Remove ${p.recipient}`,
+  'recipients.removed': (p: { recipient: string }) => `${p.recipient} removed`,
+  'recipients.notValid': 'not valid',
+  'recipients.chipHint': 'Backspace or Delete to remove',
+  'recipients.chipHintInvalid': 'Enter to edit; Backspace or Delete to remove',
+  'recipients.invalidOne': (p: { text: string }) => `“${p.text}” is not a valid email address.`,
+  'recipients.invalidMany': (p: { count: number; list: string }) =>
+    `${p.count} addresses are not valid: ${p.list}`,
+  'recipients.list': (p: { items: string; more: number }) =>
+    p.more ? `${p.items} and ${p.more} more` : p.items,
+  'recipients.duplicate': (p: { address: string }) => `${p.address} is already in the list.`,
+  'recipients.duplicates': (p: { count: number }) =>
+    p.count === 1 ? '1 was already in the list.' : `${p.count} were already in the list.`,
+  'recipients.added': (p: { count: number }) =>
+    p.count === 1 ? 'Added 1 address.' : `Added ${p.count} addresses.`,
+  'recipients.addedInvalid': (p: { count: number }) =>
+    p.count === 1
+      ? '1 entry needs correcting (marked in red).'
+      : `${p.count} entries need correcting (marked in red).`,
+  'recipients.ignored': (p: { count: number; list: string }) =>
+    p.count === 1
+      ? `Ignored 1 entry that is not an address: ${p.list}`
+      : `Ignored ${p.count} entries that are not addresses: ${p.list}`,
 
   // composer.editor
 
   // composer.files
+  'attachments.list': 'Attachments',
+  'attachments.kind.image': 'images',
+  'attachments.kind.document': 'documents',
+  'attachments.kind.audio': 'audio',
+  'attachments.kind.video': 'video',
+  'attachments.kind.text': 'text',
+  'attachments.refusedType': (p: { name: string; extension: string; allowed: string }) =>
+    `“${p.name}” cannot be attached: .${p.extension} files are not allowed. Allowed: ${p.allowed}.`,
+  'attachments.refusedNoExtension': (p: { name: string; allowed: string }) =>
+    `“${p.name}” cannot be attached: files without an extension are not allowed. Allowed: ${p.allowed}.`,
+  'attachments.refusedSize': (p: { name: string; size: string; limit: string }) =>
+    `“${p.name}” is ${p.size}; the limit is ${p.limit}.`,
+  'attachments.refusedSizeOver': (p: { name: string; limit: string }) =>
+    `“${p.name}” is larger than the limit of ${p.limit}.`,
+  'attachments.refusedEmpty': (p: { name: string }) =>
+    `“${p.name}” is empty (0 bytes) and cannot be attached.`,
+  'attachments.refusedDuplicate': (p: { name: string }) => `“${p.name}” is already attached.`,
+  'attachments.failedOffline': (p: { name: string }) =>
+    `“${p.name}” could not be uploaded: you appear to be offline.`,
+  'attachments.failedContent': (p: { name: string }) =>
+    `“${p.name}” was refused: its content is not an allowed type of file.`,
+  'attachments.failed': (p: { name: string; reason: string }) =>
+    `“${p.name}” could not be uploaded. ${p.reason}`,
+  'attachments.waiting': 'Waiting…',
+  'attachments.uploading': (p: { name: string }) => `Uploading ${p.name}`,
+  'attachments.remove': (p: { name: string }) => `Remove ${p.name}`,
+  'attachments.retry': 'Retry',
+  'attachments.retryFile': (p: { name: string }) => `Retry ${p.name}`,
+  'emoji.button': 'Insert emoji',
+  'emoji.dialog': 'Choose an emoji',
+  'emoji.loading': 'Loading emoji…',
+  'emoji.loadError': 'The emoji picker could not be loaded.',
+  'emoji.searchDescription':
+    'When search results are available, press up or down to select and Enter to choose.',
+  'emoji.skinToneDescription': 'When expanded, press up or down to select and Enter to choose.',
 } as const;
 
 /** Every message key. */

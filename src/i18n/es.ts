@@ -195,10 +195,127 @@ export const es: Catalog = {
   'message.more': 'Más opciones',
 
   // composer: the element itself
+  'composer.title.reply': (p) => `Responder a ${p.name}`,
+  'composer.title.replyAll': 'Responder a todos',
+  'composer.title.forward': 'Reenviar',
+  'composer.title.new': 'Mensaje nuevo',
+  'composer.to': 'Para',
+  'composer.cc': 'CC',
+  'composer.bcc': 'CCO',
+  'composer.showCc': 'Agregar CC',
+  'composer.showBcc': 'Agregar CCO',
+  'composer.subject': 'Asunto',
+  'composer.body': 'Mensaje',
+  'composer.placeholder': 'Escriba su mensaje…',
+  'composer.subjectReply': 'RE:',
+  'composer.subjectForward': 'RV:',
+  'composer.forward.heading': 'Mensaje reenviado',
+  'composer.forward.from': 'De',
+  'composer.forward.date': 'Fecha',
+  'composer.forward.subject': 'Asunto',
+  'composer.forward.to': 'Para',
+  'composer.forward.cc': 'CC',
+  'composer.attach': 'Adjuntar archivos',
+  'composer.insertImage': 'Insertar imagen',
+  'composer.quickReplies': 'Respuestas rápidas',
+  'composer.send': 'Enviar',
+  'composer.sendHint': (p) => `Enviar (${p.keys})`,
+  'composer.discard': 'Eliminar mensaje',
+  'composer.discardTitle': '¿Eliminar este mensaje?',
+  'composer.discardBody': 'El borrador se eliminará definitivamente.',
+  'composer.discardConfirm': 'Eliminar',
+  'composer.saving': 'Guardando…',
+  'composer.savedAt': (p) => `Guardado ${p.time}`,
+  'composer.unsaved': 'Cambios sin guardar',
+  'composer.saveFailed': (p) => `No se guardó: ${p.error} Reintentando…`,
+  'composer.saveNow': 'Guardar ahora',
+  'composer.conflict': 'Este borrador se modificó en otra ventana o por otro agente.',
+  'composer.keepMine': 'Conservar mi versión',
+  'composer.takeTheirs': 'Cargar la otra versión',
+  'composer.countdown': (p) => `Enviando en ${p.seconds} s`,
+  'composer.countdownStart': (p) =>
+    `Su mensaje se enviará en ${p.seconds} segundos. Todavía puede cancelarlo.`,
+  'composer.undo': 'Cancelar envío',
+  'composer.sending': 'Enviando…',
+  'composer.cancelling': 'Cancelando…',
+  'composer.sent': 'Enviado',
+  'composer.restored': 'Envío cancelado. Su mensaje volvió a ser un borrador.',
+  'composer.error.noRecipient': 'Agregue al menos un destinatario.',
+  'composer.error.invalidRecipients': 'Corrija las direcciones no válidas antes de enviar.',
+  'composer.error.uploading': 'Espere a que terminen de subirse los archivos.',
+  'composer.error.failedUploads': 'Quite o reintente los archivos que no se pudieron subir.',
+  'composer.error.emptyBody': 'Escriba un mensaje o adjunte un archivo.',
+  'composer.error.send': (p) => `No se envió: ${p.error} Su mensaje se conserva.`,
+  'composer.error.undo': (p) => `No se pudo cancelar: ${p.error}`,
+  'composer.pastedAsText':
+    'El contenido pegado era demasiado grande para conservar su formato; se pegó como texto simple.',
+  'composer.dropFiles': 'Suelte los archivos para adjuntarlos',
+  'composer.loading': 'Preparando el mensaje…',
+  'composer.loadError': 'No se pudo preparar el mensaje.',
+  'composer.dismiss': 'Descartar',
 
   // composer.recipients
+  'recipients.suggestions': 'Contactos sugeridos',
+  'recipients.suggestionCount': ({ count }) =>
+    count === 1 ? '1 sugerencia disponible' : `${count} sugerencias disponibles`,
+  'recipients.unavailable': 'Sugerencias no disponibles',
+  'recipients.remove': ({ recipient }) => `Quitar ${recipient}`,
+  'recipients.removed': ({ recipient }) => `Se quitó ${recipient}`,
+  'recipients.notValid': 'no válida',
+  'recipients.chipHint': 'Retroceso o Suprimir para quitar',
+  'recipients.chipHintInvalid': 'Intro para editar; Retroceso o Suprimir para quitar',
+  'recipients.invalidOne': ({ text }) => `«${text}» no es una dirección de correo válida.`,
+  'recipients.invalidMany': ({ count, list }) => `${count} direcciones no son válidas: ${list}`,
+  'recipients.list': ({ items, more }) => (more ? `${items} y ${more} más` : items),
+  'recipients.duplicate': ({ address }) => `${address} ya está en la lista.`,
+  'recipients.duplicates': ({ count }) =>
+    count === 1 ? '1 ya estaba en la lista.' : `${count} ya estaban en la lista.`,
+  'recipients.added': ({ count }) =>
+    count === 1 ? 'Se agregó 1 dirección.' : `Se agregaron ${count} direcciones.`,
+  'recipients.addedInvalid': ({ count }) =>
+    count === 1
+      ? '1 entrada necesita corrección (marcada en rojo).'
+      : `${count} entradas necesitan corrección (marcadas en rojo).`,
+  'recipients.ignored': ({ count, list }) =>
+    count === 1
+      ? `Se ignoró 1 entrada que no es una dirección: ${list}`
+      : `Se ignoraron ${count} entradas que no son direcciones: ${list}`,
 
   // composer.editor
 
   // composer.files
+  'attachments.list': 'Adjuntos',
+  'attachments.kind.image': 'imágenes',
+  'attachments.kind.document': 'documentos',
+  'attachments.kind.audio': 'audio',
+  'attachments.kind.video': 'video',
+  'attachments.kind.text': 'texto',
+  'attachments.refusedType': ({ name, extension, allowed }) =>
+    `No se puede adjuntar «${name}»: no se permiten archivos .${extension}. Se permiten: ${allowed}.`,
+  'attachments.refusedNoExtension': ({ name, allowed }) =>
+    `No se puede adjuntar «${name}»: no se permiten archivos sin extensión. Se permiten: ${allowed}.`,
+  'attachments.refusedSize': ({ name, size, limit }) =>
+    `«${name}» pesa ${size}; el límite es ${limit}.`,
+  'attachments.refusedSizeOver': ({ name, limit }) => `«${name}» supera el límite de ${limit}.`,
+  'attachments.refusedEmpty': ({ name }) =>
+    `«${name}» está vacío (0 bytes) y no se puede adjuntar.`,
+  'attachments.refusedDuplicate': ({ name }) => `«${name}» ya está adjunto.`,
+  'attachments.failedOffline': ({ name }) =>
+    `No se pudo subir «${name}»: parece que no hay conexión.`,
+  'attachments.failedContent': ({ name }) =>
+    `Se rechazó «${name}»: su contenido no es de un tipo de archivo permitido.`,
+  'attachments.failed': ({ name, reason }) => `No se pudo subir «${name}». ${reason}`,
+  'attachments.waiting': 'En espera…',
+  'attachments.uploading': ({ name }) => `Subiendo ${name}`,
+  'attachments.remove': ({ name }) => `Quitar ${name}`,
+  'attachments.retry': 'Reintentar',
+  'attachments.retryFile': ({ name }) => `Reintentar ${name}`,
+  'emoji.button': 'Insertar emoji',
+  'emoji.dialog': 'Elegir un emoji',
+  'emoji.loading': 'Cargando emojis…',
+  'emoji.loadError': 'No se pudo cargar el selector de emojis.',
+  'emoji.searchDescription':
+    'Cuando haya resultados, presione la flecha arriba o abajo para seleccionar y Entrar para elegir.',
+  'emoji.skinToneDescription':
+    'Cuando se abran las opciones, presione la flecha arriba o abajo para seleccionar y Entrar para elegir.',
 };

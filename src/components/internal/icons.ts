@@ -7,6 +7,7 @@ import type { AttachmentKind, Channel } from '../../model/index.js';
 export const SHIELD = svg`<path d="M12 3 5 6v5c0 4.5 3 8.3 7 10 4-1.7 7-5.5 7-10V6z"/><path d="m9 9 6 6m0-6-6 6"/>`;
 export const CHECK = svg`<path d="m5 12 5 5 9-10"/>`;
 export const PAPERCLIP = svg`<path d="m21 11-8.6 8.6a5 5 0 0 1-7-7L14 4a3.3 3.3 0 0 1 4.7 4.7l-8.6 8.6a1.7 1.7 0 0 1-2.4-2.4L15.6 7"/>`;
+export const CLOSE = svg`<path d="M7 7l10 10M17 7 7 17"/>`;
 export const REPLY = svg`<path d="M9 14 4 9l5-5" /><path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />`;
 
 export const CHANNEL_ICONS: Record<Channel, SVGTemplateResult> = {

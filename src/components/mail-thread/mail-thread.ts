@@ -98,8 +98,9 @@ export interface MailInteractionChangeDetail {
  * @fires {CustomEvent<MailShowImagesDetail>} mail-show-images - Bubbles up from a message's
  *   "Show images". Unless cancelled, remote images stay shown for that sender in this thread.
  *
- * @slot composer - The host's editor, shown under the message being answered while `composing`
- *   is set (until `<mail-composer>` takes this place).
+ * @slot composer - Replaces the built-in `<mail-composer>` shown under the message being
+ *   answered while `composing` is set (loaded on the first reply). The thread closes it on its
+ *   `mail-close`.
  *
  * @csspart header - The case header.
  * @csspart subject - The subject heading.
@@ -220,6 +221,7 @@ export class MailThread extends AdapterElement {
   override connectedCallback() {
     super.connectedCallback();
     this.addEventListener('keydown', this.onHostKeydown);
+    this.addEventListener('mail-close', this.onComposerClose);
     window.addEventListener('online', this.onOnline);
     this.resubscribe();
   }
@@ -227,6 +229,7 @@ export class MailThread extends AdapterElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.removeEventListener('keydown', this.onHostKeydown);
+    this.removeEventListener('mail-close', this.onComposerClose);
     window.removeEventListener('online', this.onOnline);
     this.unsubscribe?.();
     this.unsubscribe = this.subscribedTo = undefined;
@@ -526,8 +529,23 @@ export class MailThread extends AdapterElement {
 
   private onReply(event: CustomEvent<MailReplyDetail>) {
     const { mode, message } = event.detail;
-    this.afterListeners(event, () => (this.composing = { messageId: message.id, mode }));
+    this.afterListeners(event, () => {
+      this.composing = { messageId: message.id, mode };
+      // The built-in composer's module (ProseMirror included) loads on the first reply.
+      void import('../mail-composer/mail-composer.js');
+    });
   }
+
+  private readonly onComposerClose = () => this.closeComposer();
+
+  /** The built-in composer under the answered message (its module loads on the first reply). */
+  private readonly renderComposer = (message: Message) =>
+    html`<mail-composer
+      conversation-id=${this.conversationId ?? ''}
+      mode=${this.composing?.mode ?? 'reply'}
+      .message=${message}
+      autofocus
+    ></mail-composer>`;
 
   private onShowImages(event: CustomEvent<MailShowImagesDetail>) {
     const sender = event.detail.sender ?? event.detail.message.from.address;
@@ -634,6 +652,7 @@ export class MailThread extends AdapterElement {
                   expandedIds: this.expandedIds,
                   showImagesFor: this.showImagesFor,
                   composingId: this.composing?.messageId,
+                  composer: this.renderComposer,
                   busy: this.olderLoading || this.navigating,
                   olderLoading: this.olderLoading,
                 },

@@ -31,6 +31,8 @@ export interface FeedView {
   showImagesFor: Set<string>;
   /** The message whose composer slot is open. */
   composingId: Id | undefined;
+  /** The built-in composer, shown in the slot unless the host slots its own. */
+  composer: (message: Message) => unknown;
   busy: boolean;
   olderLoading: boolean;
 }
@@ -112,7 +114,11 @@ function renderRow(
       .composing=${composing}
       .posinset=${posinset}
       .setsize=${setsize}
-      >${composing ? html`<slot name="composer" slot="composer"></slot>` : nothing}</mail-message
+      >${
+        composing
+          ? html`<slot name="composer" slot="composer">${view.composer(message)}</slot>`
+          : nothing
+      }</mail-message
     >
   </div>`;
 }

@@ -183,6 +183,21 @@ export class QuickReplies extends AdapterElement {
     this.query = '';
   }
 
+  /**
+   * Moves the highlighted reply by `step` (↑/↓ from a host's own field, e.g. the composer's
+   * `/shortcut`).
+   */
+  moveActive(step: number) {
+    this.move(step);
+  }
+
+  /** Chooses the highlighted reply, as Enter does; returns whether there was one. */
+  selectActive(): boolean {
+    const active = this.active;
+    if (active) this.select(active);
+    return Boolean(active);
+  }
+
   private move(step: number | 'first' | 'last') {
     const visible = this.visible;
     if (visible.length === 0) return;
