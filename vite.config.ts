@@ -26,6 +26,8 @@ const litCore = /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reacti
 
 // Storybook also loads this file, but keeps only its plugins and settings outside `build`.
 export default defineConfig({
+  // Asset URLs (the emoji data) relative to the module that uses them, wherever dist/ is served.
+  base: './',
   build: {
     target: 'es2022',
     outDir: 'dist',
@@ -42,6 +44,7 @@ export default defineConfig({
       output: {
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
+        assetFileNames: 'assets/[name]-[hash][extname]',
         // Lib mode keeps ES output unminified in layout (for downstream bundlers); ship it minified
         // (pure annotations stay).
         minify: true,

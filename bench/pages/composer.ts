@@ -5,7 +5,6 @@
  * browser has recomputed style and layout (what the next paint draws).
  */
 import '../../src/components/mail-composer/mail-composer.js';
-import type { MailComposer } from '../../src/components/mail-composer/mail-composer.js';
 import { createMemoryBackend, SEED_IDS } from '../../src/adapters/memory/index.js';
 
 declare global {

@@ -151,6 +151,12 @@ export class MailComposer extends AdapterElement {
   /** The message is shown but cannot be edited; actions are hidden. */
   @property({ type: Boolean, reflect: true }) readonly = false;
 
+  /**
+   * Moves focus in once the content shows: the body, or To when it is empty (`<mail-thread>` sets
+   * it on the composer it opens for a reply).
+   */
+  @property({ type: Boolean, attribute: 'focus-on-open' }) focusOnOpen = false;
+
   @state() private to: RecipientEntry[] = [];
   @state() private cc: RecipientEntry[] = [];
   @state() private bcc: RecipientEntry[] = [];
@@ -274,7 +280,7 @@ export class MailComposer extends AdapterElement {
       else if (context.draft) this.fill(context.draft);
       else this.fillDefaults(context);
       this.preset = undefined;
-      if (this.hasAttribute('autofocus')) void this.updateComplete.then(() => this.focus());
+      if (this.focusOnOpen) void this.updateComplete.then(() => this.focus());
       void this.updateComplete.then(() => this.markReady());
     }
   }
@@ -381,7 +387,6 @@ export class MailComposer extends AdapterElement {
 
   private changed() {
     this.clientId = undefined;
-    this.problems = [];
     if (!this.disabled && !this.readonly) this.drafts.changed();
   }
 

@@ -544,7 +544,7 @@ export class MailThread extends AdapterElement {
       conversation-id=${this.conversationId ?? ''}
       mode=${this.composing?.mode ?? 'reply'}
       .message=${message}
-      autofocus
+      focus-on-open
     ></mail-composer>`;
 
   private onShowImages(event: CustomEvent<MailShowImagesDetail>) {
