@@ -252,7 +252,7 @@ export const es: Catalog = {
   'composer.dropFiles': 'Suelte los archivos para adjuntarlos',
   'composer.loading': 'Preparando el mensaje…',
   'composer.loadError': 'No se pudo preparar el mensaje.',
-  'composer.dismiss': 'Descartar',
+  'composer.dismiss': 'Ocultar',
 
   // composer.recipients
   'recipients.suggestions': 'Contactos sugeridos',

@@ -126,5 +126,5 @@ export function forwardBlockHtml(
   if (message.cc.length) rows.push([labels.cc, addressList(message.cc)]);
   const header = rows.map(([k, v]) => `${escapeHtml(k)}: ${escapeHtml(v)}`).join('<br>');
   const body = message.html ? message.html : textToHtml(message.text);
-  return `<p><br></p><p>---------- ${escapeHtml(labels.heading)} ----------<br>${header}</p>${body}`;
+  return `<p>---------- ${escapeHtml(labels.heading)} ----------<br>${header}</p>${body}`;
 }

@@ -88,19 +88,10 @@ export const styles = css`
     flex-direction: column;
     border-block-end: 1px solid var(--_color-border);
   }
-  .to-row {
-    display: flex;
-    align-items: flex-start;
-    gap: var(--_space);
-  }
-  .to-row atento-recipient-field {
-    flex: 1;
-    min-inline-size: 0;
-  }
   .reveals {
     display: inline-flex;
     gap: calc(var(--_space) / 2);
-    padding-block-start: 6px;
+    padding-block-start: 2px;
   }
   .link {
     border: none;
@@ -123,7 +114,6 @@ export const styles = css`
     display: flex;
     align-items: center;
     gap: var(--_space);
-    border-block-start: 1px solid var(--_color-border);
     min-block-size: 2.5rem;
   }
   .subject-label {

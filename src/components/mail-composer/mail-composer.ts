@@ -23,7 +23,6 @@ import { errorMessage, MissingAdapterError } from '../internal/error-message.js'
 import { CHECK, CLOSE, icon, PAPERCLIP } from '../internal/icons.js';
 import '../internal/atento-dialog.js';
 import type { AtentoDialog } from '../internal/atento-dialog.js';
-import '../quick-replies/quick-replies.js';
 import type { QuickReplies, QuickReplySelectDetail } from '../quick-replies/quick-replies.js';
 import './attachment-list.js';
 import './editor/rich-editor.js';
@@ -355,7 +354,6 @@ export class MailComposer extends AdapterElement {
     }
     this.editor!.setHtml(parts.join(''));
     this.placeCaretInFirstEmptyParagraph();
-    if (this.mode === 'forward') this.drafts.changed();
   }
 
   private forwardLabels() {
@@ -485,14 +483,26 @@ export class MailComposer extends AdapterElement {
 
   // ── quick replies ─────────────────────────────────────────────────────────────────────────
 
+  /** `<quick-replies>` loads on first use (toolbar or `/`), outside the composer's own module. */
+  private loadQuickReplies() {
+    void import('../quick-replies/quick-replies.js');
+  }
+
   private toggleQuickReplies() {
+    this.loadQuickReplies();
     this.quickReplies = this.quickReplies ? null : {};
     this.slashQuery = '';
-    if (this.quickReplies) void this.updateComplete.then(() => this.picker?.focus());
+    if (this.quickReplies) {
+      void customElements
+        .whenDefined('quick-replies')
+        .then(() => this.updateComplete)
+        .then(() => this.picker?.focus());
+    }
   }
 
   private onSlash(event: CustomEvent<{ query: string; from: number; to: number }>) {
     const { query: q, from, to } = event.detail;
+    this.loadQuickReplies();
     this.quickReplies = { slash: { from, to } };
     this.slashQuery = `/${q}`;
   }
@@ -503,7 +513,7 @@ export class MailComposer extends AdapterElement {
 
   private onSlashKey(event: CustomEvent<{ key: 'ArrowUp' | 'ArrowDown' | 'Enter' | 'Escape' }>) {
     const picker = this.picker;
-    if (!this.quickReplies?.slash || !picker) return;
+    if (!this.quickReplies?.slash || !picker || !customElements.get('quick-replies')) return;
     event.preventDefault();
     const { key } = event.detail;
     if (key === 'Escape') this.quickReplies = null;
@@ -733,6 +743,7 @@ export class MailComposer extends AdapterElement {
 
   private renderSaveState() {
     const d = this.drafts;
+    if (this.sending.phase !== 'editing') return nothing;
     let text = '';
     if (d.state === 'saving') text = this.i18n.t('composer.saving');
     else if (d.state === 'pending') text = this.i18n.t('composer.unsaved');
@@ -757,7 +768,7 @@ export class MailComposer extends AdapterElement {
   private renderFields() {
     const search = (q: string, signal: AbortSignal) =>
       this.effectiveAdapter?.searchRecipients(q, { signal }) ?? Promise.resolve([]);
-    const field = (which: 'to' | 'cc' | 'bcc', label: string) =>
+    const field = (which: 'to' | 'cc' | 'bcc', label: string, end: unknown = nothing) =>
       html`<atento-recipient-field
         class="recipients ${which}"
         label=${label}
@@ -771,7 +782,8 @@ export class MailComposer extends AdapterElement {
           this[which] = e.detail.entries;
           this.changed();
         }}
-      ></atento-recipient-field>`;
+        >${end}</atento-recipient-field
+      >`;
     const reveal = (which: 'showCc' | 'showBcc', label: string) =>
       this[which]
         ? nothing
@@ -792,13 +804,14 @@ export class MailComposer extends AdapterElement {
             ${label}
           </button>`;
     return html`<div part="fields" class="fields">
-      <div class="to-row">
-        ${field('to', this.i18n.t('composer.to'))}
-        <span class="reveals">
+      ${field(
+        'to',
+        this.i18n.t('composer.to'),
+        html`<span slot="end" class="reveals">
           ${reveal('showCc', this.i18n.t('composer.showCc'))}
           ${reveal('showBcc', this.i18n.t('composer.showBcc'))}
-        </span>
-      </div>
+        </span>`,
+      )}
       ${this.showCc ? field('cc', this.i18n.t('composer.cc')) : nothing}
       ${this.showBcc ? field('bcc', this.i18n.t('composer.bcc')) : nothing}
       <label class="subject-row">

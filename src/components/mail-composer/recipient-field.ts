@@ -84,6 +84,8 @@ const balanced = (text: string) =>
  * @fires {CustomEvent<RecipientsChangeDetail>} recipients-change - The chips changed (added,
  *   removed, pasted, committed); `entries` is the new array, also set as `entries`.
  *
+ * @slot end - Content at the end of the row, such as the composer's "Add CC" / "Add BCC".
+ *
  * @csspart field - The row holding the label and the chips.
  * @csspart label - The visible label.
  * @csspart box - The wrapping area of chips and input.
@@ -640,6 +642,7 @@ export class RecipientField extends AtentoElement {
             @paste=${this.onPaste}
           />
         </div>
+        <slot name="end"></slot>
       </div>
       <div class="messages">
         <p id="error" part="error" class="error" aria-live="polite" ?hidden=${!error}>${error}</p>
