@@ -189,7 +189,9 @@ export type AgentEvent =
   | { type: 'conversation.updated'; conversation: ConversationSummary }
   | { type: 'presence'; conversationId: Id; visitorId: Id; online: boolean }
   | ({ type: 'typing' } & TypingState)
-  | { type: 'draft.saved'; draft: Draft };
+  | { type: 'draft.saved'; draft: Draft }
+  /** Events were missed (a long disconnection): reload what is shown. Remote adapters only. */
+  | { type: 'resync' };
 
 /** Live events delivered to one visitor, about their own conversation only. */
 export type VisitorEvent =
@@ -197,7 +199,9 @@ export type VisitorEvent =
   | { type: 'message.updated'; message: VisitorMessage }
   | { type: 'conversation.updated'; conversation: VisitorConversation }
   | { type: 'presence'; agentsOnline: boolean }
-  | ({ type: 'typing' } & TypingState);
+  | ({ type: 'typing' } & TypingState)
+  /** Events were missed (a long disconnection): call `resume()` again. Remote adapters only. */
+  | { type: 'resync' };
 
 export type AgentEventType = AgentEvent['type'];
 export type VisitorEventType = VisitorEvent['type'];

@@ -465,6 +465,11 @@ export class MailThread extends AdapterElement {
   private readonly onLive = (event: AgentEvent) => {
     const thread = this.thread;
     if (!thread) return;
+    if (event.type === 'resync') {
+      // The live stream missed events (a long disconnection): load the case again.
+      void this.load.run();
+      return;
+    }
     const change = liveChange(thread, event);
     if (change.kind === 'none') return;
     if (change.kind === 'summary' || change.kind === 'updated') {
