@@ -18,7 +18,15 @@ const browserFiles = [
 
 export default defineConfig(
   {
-    ignores: ['dist/', 'storybook-static/', 'node_modules/', 'coverage/', 'custom-elements.json'],
+    ignores: [
+      'dist/',
+      'build/',
+      'data/',
+      'storybook-static/',
+      'node_modules/',
+      'coverage/',
+      'custom-elements.json',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

@@ -1,5 +1,6 @@
 // Browser tests: @web/test-runner in Debian's Chromium (never a downloaded browser).
 // `npx wtr` runs everything; `npx wtr --files test/foo.test.ts` one file; add `--watch` to iterate.
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -7,11 +8,24 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeArgs, chromePath } from './scripts/chromium.mjs';
 import { summaryReporter } from './test/reporters/summary-reporter.mjs';
 
+const mockServiceWorkerPath = fileURLToPath(
+  new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url),
+);
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
   nodeResolve: true,
+  // msw's service worker must be served from the site root, or its scope would not cover the test
+  // pages (test/adapters/http, test/conformance/msw.test.ts).
+  middleware: [
+    async function mockServiceWorker(context, next) {
+      if (context.path !== '/mockServiceWorker.js') return next();
+      context.type = 'application/javascript';
+      context.body = await readFile(mockServiceWorkerPath, 'utf8');
+    },
+  ],
   // One page at a time: keyboard tests need the focused tab, and a background tab stalls.
   concurrency: 1,
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromePath, args: chromeArgs } })],

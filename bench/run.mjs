@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { composerBench } from './composer.bench.mjs';
 import { emailBench } from './email.bench.mjs';
+import { serverBench } from './server.bench.mjs';
 import { sizes } from './sizes.mjs';
 import { threadBench } from './thread.bench.mjs';
 
@@ -24,7 +25,12 @@ const rows = sizes().map((r) => {
 });
 
 /** Browser measures: { measure, value, unit, budget, result }. */
-const browserRows = [...(await threadBench()), ...(await emailBench()), ...(await composerBench())];
+const browserRows = [
+  ...(await threadBench()),
+  ...(await emailBench()),
+  ...(await composerBench()),
+  ...(await serverBench()),
+];
 
 console.table(
   rows.map((r) => ({

@@ -1,8 +1,16 @@
 import { AdapterError, type AgentAdapter, type VisitorAdapter } from '../adapter.js';
-import type { AgentRole, Id, InboundMail, Message } from '../../model/index.js';
+import type { AgentRole, Attachment, Id, InboundMail, Message } from '../../model/index.js';
 import { MemoryAgentAdapter } from './agent-adapter.js';
 import { receiveEmail } from './operations/inbound.js';
-import { agentsPresenceChanged, visitorPresenceChanged } from './operations/visitors.js';
+import { resumeScheduled } from './operations/sending.js';
+import { registerStoredFile, type StoredFile } from './operations/uploads.js';
+import {
+  agentsPresenceChanged,
+  campaignOfVisitor,
+  visitorOfDevice,
+  visitorPresenceChanged,
+} from './operations/visitors.js';
+import type { RecordStore } from './persistence.js';
 import { createSeedData } from './seed/seed-data.js';
 import type { SeedData } from './seed/types.js';
 import { Store } from './store.js';
@@ -18,6 +26,32 @@ export interface MemoryBackendOptions {
   latencyMs?: number;
   /** The clock; default `() => new Date()`. */
   now?: () => Date;
+  /**
+   * Makes the backend durable (see `persistence.ts`). On creation it loads every record from it
+   * and ignores `seed`, unless it is empty: then it loads `seed` and writes all of it in one
+   * transaction (a first run seeds the demo data). Sends still inside their undo window are
+   * re-armed; those whose window ended meanwhile commit at once. Every call, timer and inbound
+   * mail then writes what it changed when it ends. The caller owns the `RecordStore`: `dispose`
+   * does not close it.
+   */
+  persistence?: RecordStore;
+  /**
+   * The URL an uploaded file is served at, by attachment id (a server passes its file route).
+   * Default: a `blob:` URL of the uploaded data where the runtime has one, else
+   * `memory:upload/<id>`.
+   */
+  fileUrl?: (id: Id) => string;
+}
+
+/** A file a server received, checked by content and stored itself; see `registerUpload`. */
+export interface RegisteredUpload extends StoredFile {
+  /**
+   * Who uploaded it: an agent (then any agent may attach it) or a visitor's device (then only
+   * that visitor may).
+   */
+  uploader: { kind: 'agent'; agentId: Id } | { kind: 'visitor'; deviceId: string };
+  /** For agents: the case whose campaign's limits apply (default campaign otherwise). */
+  conversationId?: Id;
 }
 
 /** One in-memory backend shared by any number of agent and visitor adapters. */
@@ -30,13 +64,66 @@ export interface MemoryBackend {
   receiveEmail(mail: InboundMail): Promise<Message | null>;
   /** Every adapter call rejects with that retryable error until called with `null`. */
   fault(kind: 'offline' | 'unavailable' | null): void;
-  /** Merges more records (generators, fixtures). */
+  /** Merges more records (generators, fixtures); persisted when the backend is durable. */
   load(data: Partial<SeedData>): void;
+  /**
+   * Registers a file the caller already holds — a server that received an upload, checked its
+   * content and size, and stores the bytes itself — so that `send` accepts its attachment id.
+   * The campaign's limits apply as in `upload` (`too-large`, `unsupported-type`, `invalid`); the
+   * URL comes from `fileUrl`. `place` runs with the new attachment before it is registered (move
+   * the file to where its id is served); if it throws, nothing is registered and the error
+   * propagates. Synchronous, and written to the persistence before it returns.
+   */
+  registerUpload(file: RegisteredUpload, place?: (attachment: Attachment) => void): Attachment;
   /** Clears timers and subscribers; later calls reject with `unavailable`. */
   dispose(): void;
 }
 
 const ROLES: readonly string[] = ['agent', 'supervisor', 'coordinator'];
+
+function deviceIdOf(deviceId: unknown): string {
+  if (typeof deviceId !== 'string' || deviceId === '')
+    throw new AdapterError('invalid', 'A device id is required.');
+  return deviceId;
+}
+
+/** `MemoryBackend.registerUpload`: who may use the file, and whose campaign limits apply. */
+function registerUpload(
+  store: Store,
+  file: RegisteredUpload,
+  place: ((attachment: Attachment) => void) | undefined,
+): Attachment {
+  const uploader = file?.uploader;
+  if (uploader?.kind === 'visitor') {
+    const v = visitorOfDevice(store, deviceIdOf(uploader.deviceId));
+    const owner = { kind: 'visitor', visitorId: v.id } as const;
+    return registerStoredFile(store, file, campaignOfVisitor(store, v), owner, place);
+  }
+  if (uploader?.kind !== 'agent') {
+    throw new AdapterError('invalid', 'The uploader is an agent or a visitor device.', {
+      field: 'uploader',
+    });
+  }
+  if (!store.agents.has(uploader.agentId))
+    throw new AdapterError('forbidden', `Agent ${String(uploader.agentId)} does not exist.`);
+  const campaign =
+    file.conversationId === undefined
+      ? store.defaultCampaign()
+      : store.campaignOfConversation(file.conversationId);
+  return registerStoredFile(store, file, campaign, { kind: 'agents' }, place);
+}
+
+/**
+ * Fills a new store: from the persistence when it holds records, else from the seed (written to
+ * the persistence in one transaction); then re-arms the sends still in their undo window.
+ */
+function start(store: Store, options: MemoryBackendOptions): void {
+  const records = options.persistence ? [...options.persistence.loadAll()] : [];
+  if (records.length > 0) store.restore(records);
+  else store.load(options.seed ?? createSeedData());
+  resumeScheduled(store);
+  store.persist();
+}
 
 export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryBackend {
   const store = new Store(
@@ -44,15 +131,18 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       now: options.now ?? (() => new Date()),
       undoSendSeconds: options.undoSendSeconds,
       latencyMs: options.latencyMs ?? 0,
+      persistence: options.persistence,
+      fileUrl: options.fileUrl,
     },
     (s) => ({
       agentsOnlineChanged: (online) => agentsPresenceChanged(s, online),
-      visitorOnlineChanged: (visitorId, online) => visitorPresenceChanged(s, visitorId, online),
+      visitorOnlineChanged: (visitorId, online) =>
+        s.background(() => visitorPresenceChanged(s, visitorId, online)),
     }),
   );
-  store.load(options.seed ?? createSeedData());
+  start(store, options);
 
-  return {
+  const backend: MemoryBackend = {
     agent(who) {
       const agent =
         store.agents.get(who) ??
@@ -61,19 +151,22 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       return new MemoryAgentAdapter(store, agent.id);
     },
     visitor(deviceId) {
-      if (typeof deviceId !== 'string' || deviceId === '')
-        throw new AdapterError('invalid', 'A device id is required.');
-      return new MemoryVisitorAdapter(store, deviceId);
+      return new MemoryVisitorAdapter(store, deviceIdOf(deviceId));
     },
     async receiveEmail(mail) {
       await Promise.resolve();
-      return copy(receiveEmail(store, mail));
+      return copy(store.unit(() => receiveEmail(store, mail)));
     },
     fault(kind) {
       store.fault = kind;
     },
     load(data) {
-      store.load(data);
+      store.unit(() => store.load(data));
+    },
+    registerUpload(file, place) {
+      if (store.disposed)
+        throw new AdapterError('unavailable', 'This memory backend was disposed.');
+      return copy(store.unit(() => registerUpload(store, file, place)));
     },
     dispose() {
       store.disposed = true;
@@ -85,4 +178,18 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       }
     },
   };
+  stores.set(backend, store);
+  return backend;
+}
+
+const stores = new WeakMap<MemoryBackend, Store>();
+
+/**
+ * The store behind a backend, for this package's own tests and tools (reload checks, snapshots);
+ * not exported from `index.ts`, and nothing outside the memory adapter may depend on it.
+ */
+export function storeOf(backend: MemoryBackend): Store {
+  const store = stores.get(backend);
+  if (!store) throw new Error('Not a memory backend.');
+  return store;
 }

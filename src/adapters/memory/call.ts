@@ -30,6 +30,13 @@ export function delay(ms: number, signal?: AbortSignal): Promise<void> {
  * Runs one adapter call the way a remote backend would behave: asynchronously, after the
  * artificial latency, refusing when aborted (with the signal's reason) or when a fault is
  * injected, and returning a deep copy so callers never hold the store's records.
+ *
+ * A call is a unit of work: what it changed is written to the persistence (if any) in one
+ * transaction when it ends — also when it throws. Operations validate before they mutate, so a
+ * refused call has changed nothing; the one deliberate exception is `cancelSend` after the undo
+ * window, which commits the send and then reports `committed`, and that commit must be kept. A
+ * write the persistence refuses fails a call that succeeded with `unavailable` (the change stays
+ * journaled for the next write); a call that failed keeps its own error.
  */
 export async function run<T>(
   s: Store,
@@ -48,5 +55,17 @@ export async function run<T>(
       s.fault === 'offline' ? 'The backend cannot be reached.' : 'The backend cannot serve now.',
     );
   }
-  return copy(await op());
+  let result: T;
+  try {
+    result = await op();
+  } catch (error) {
+    try {
+      s.flush();
+    } catch {
+      // reported by `flush`; the call's own error is the answer
+    }
+    throw error;
+  }
+  s.flush();
+  return copy(result);
 }

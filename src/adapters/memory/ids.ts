@@ -6,6 +6,16 @@
 export class IdSource {
   private counter = 0;
 
+  /** The counter of the last id minted (persisted, so ids never repeat after a restart). */
+  get last(): number {
+    return this.counter;
+  }
+
+  /** Continues after `counter` (never goes back). */
+  resume(counter: number): void {
+    if (Number.isSafeInteger(counter) && counter > this.counter) this.counter = counter;
+  }
+
   next(prefix: string, taken?: (id: string) => boolean): string {
     for (;;) {
       this.counter += 1;

@@ -9,7 +9,19 @@
  * const visitor = backend.visitor(SEED_IDS.visitors.anonymous);
  * ```
  */
-export { createMemoryBackend, type MemoryBackend, type MemoryBackendOptions } from './backend.js';
+export {
+  createMemoryBackend,
+  type MemoryBackend,
+  type MemoryBackendOptions,
+  type RegisteredUpload,
+} from './backend.js';
+export {
+  RECORD_KINDS,
+  type RecordChange,
+  type RecordKind,
+  type RecordStore,
+  type StoredRecord,
+} from './persistence.js';
 export { createSeedData, type SeedOptions } from './seed/seed-data.js';
 export { SEED_IDS } from './seed/seed-ids.js';
 export type { CampaignRecord, SeedData, VisitorRecord } from './seed/types.js';

@@ -19,6 +19,8 @@ import { normalizeAddress } from '../../model/index.js';
 import { EventHub, type PresenceHooks } from './event-hub.js';
 import { bareMessageId, IdSource } from './ids.js';
 import { InboxOrder } from './inbox-order.js';
+import { Journal, RecordMap } from './journal.js';
+import type { RecordKind, RecordStore, StoredRecord } from './persistence.js';
 import type { CampaignRecord, SeedData, VisitorRecord } from './seed/types.js';
 import { copy } from './copy.js';
 
@@ -26,6 +28,7 @@ import { copy } from './copy.js';
 export interface OutboxEntry {
   mode: ComposeMode;
   cancellableUntil: string | null;
+  /** The pending commit of a scheduled send; run-time only, never persisted. */
   timer?: ReturnType<typeof setTimeout>;
   /** The interaction was opened by this message (removed again if it is cancelled). */
   openedInteraction: boolean;
@@ -43,6 +46,17 @@ export interface StoreOptions {
   now: () => Date;
   undoSendSeconds?: number;
   latencyMs: number;
+  /** Where changed records are written at the end of each unit of work (see `persistence.ts`). */
+  persistence?: RecordStore;
+  /** The URL of an uploaded file by attachment id; default a `blob:` URL (see `uploads.ts`). */
+  fileUrl?: (id: Id) => string;
+}
+
+/** Reports an error nobody awaits (a timer, a presence hook) without stopping the caller. */
+export function reportError(error: unknown): void {
+  const report = (globalThis as { reportError?: (e: unknown) => void }).reportError;
+  if (typeof report === 'function') report(error);
+  else console.error(error);
 }
 
 /** Compares messages in list order: `registeredAt`, then `id`. */
@@ -68,28 +82,36 @@ const draftKey = (k: DraftKey) =>
  * copied (see `backend.ts`). Messages of an interaction are kept sorted in `timeline`; cancelled
  * messages stay in `messages` but leave the timeline (they were never sent). A conversation's
  * `updatedAt` changes only through `inbox.setUpdatedAt`, which keeps the inbox order.
+ *
+ * Durability (see `persistence.ts`): the record maps are `RecordMap`s, which journal their own
+ * `set`/`delete`; code that changes a stored record in place calls `touch`. `flush` writes the
+ * journal at the end of each unit of work; the indexes below the record maps are derived and
+ * rebuilt by `restore`.
  */
 export class Store {
-  readonly agents = new Map<Id, Agent>();
-  readonly campaigns = new Map<Id, CampaignRecord>();
-  readonly contacts = new Map<Id, Contact>();
-  readonly conversations = new Map<Id, Conversation>();
-  readonly interactions = new Map<Id, Interaction>();
-  readonly messages = new Map<Id, Message>();
-  private readonly drafts = new Map<string, Draft>();
-  readonly quickReplies = new Map<Id, QuickReply>();
-  readonly blockList = new Map<string, BlockListEntry>();
-  readonly visitors = new Map<Id, VisitorRecord>();
+  readonly journal = new Journal();
+  /** Every record map by kind (`counter` is the id source), for `flush` and `restore`. */
+  private readonly recordMaps: Partial<Record<RecordKind, Map<string, unknown>>> = {};
+  readonly agents: Map<Id, Agent> = this.records('agent');
+  readonly campaigns: Map<Id, CampaignRecord> = this.records('campaign');
+  readonly contacts: Map<Id, Contact> = this.records('contact');
+  readonly conversations: Map<Id, Conversation> = this.records('conversation');
+  readonly interactions: Map<Id, Interaction> = this.records('interaction');
+  readonly messages: Map<Id, Message> = this.records('message');
+  private readonly drafts: Map<string, Draft> = this.records('draft');
+  readonly quickReplies: Map<Id, QuickReply> = this.records('quickReply');
+  readonly blockList: Map<string, BlockListEntry> = this.records('blockList');
+  readonly visitors: Map<Id, VisitorRecord> = this.records('visitor');
 
-  /** Mail refused by the block list; never visible in any inbox. */
-  readonly blockedMail: Message[] = [];
-  readonly uploads = new Map<Id, UploadRecord>();
-  readonly outbox = new Map<Id, OutboxEntry>();
+  /** Mail refused by the block list, by message id; never visible in any inbox. */
+  readonly blockedMail: Map<Id, Message> = this.records('blockedMail');
+  readonly uploads: Map<Id, UploadRecord> = this.records('upload');
+  readonly outbox: Map<Id, OutboxEntry> = this.records('outbox');
   /** `<scope>\u0000<clientId>` → message id, for idempotent sends. */
-  readonly clientIds = new Map<string, Id>();
+  readonly clientIds: Map<string, Id> = this.records('clientId');
   readonly objectUrls: string[] = [];
 
-  private readonly draftRevisions = new Map<string, number>();
+  private readonly draftRevisions: Map<string, number> = this.records('draftRevision');
   private readonly contactByEmail = new Map<string, Id>();
   private readonly visitorByDevice = new Map<string, Id>();
   private readonly rfcIndex = new Map<string, Id>();
@@ -114,7 +136,14 @@ export class Store {
     readonly options: StoreOptions,
     hooks: (store: Store) => PresenceHooks,
   ) {
+    this.journal.attach(options.persistence);
     this.hub = new EventHub(hooks(this));
+  }
+
+  private records<V>(kind: RecordKind): Map<string, V> {
+    const map = new RecordMap<string, V>(this.journal, kind);
+    this.recordMaps[kind] = map as Map<string, unknown>;
+    return map;
   }
 
   now(): Date {
@@ -126,6 +155,7 @@ export class Store {
   }
 
   newId(prefix: string): Id {
+    this.journal.touch('counter', 'ids');
     return this.ids.next(
       prefix,
       (id) =>
@@ -139,11 +169,130 @@ export class Store {
     );
   }
 
+  // ---- persistence ---------------------------------------------------------------------------
+
+  /** A stored record was changed in place: it is written when the unit of work ends. */
+  touch(kind: RecordKind, key: string): void {
+    this.journal.touch(kind, key);
+  }
+
+  /**
+   * Writes what the current unit of work changed, in one transaction. When the `RecordStore`
+   * refuses, the changes stay journaled (the next flush retries them), the cause is reported
+   * (it names server paths, so it stays in the server's log) and the call fails with
+   * `unavailable`: memory already holds the change, the disk does not yet.
+   */
+  flush(): void {
+    try {
+      this.persist();
+    } catch (error) {
+      reportError(error);
+      throw new AdapterError('unavailable', 'The change could not be saved; try again.');
+    }
+  }
+
+  /** `flush` that lets the `RecordStore`'s own error through (startup: the operator reads it). */
+  persist(): void {
+    this.journal.flush((kind, key) => this.persistedValue(kind, key));
+  }
+
+  /**
+   * Runs a synchronous unit of work and writes what it changed, also when it throws (see `run`
+   * in `call.ts`): its own error wins over a failed write.
+   */
+  unit<T>(work: () => T): T {
+    let result: T;
+    try {
+      result = work();
+    } catch (error) {
+      try {
+        this.flush();
+      } catch {
+        // reported by `flush`; the work's own error is the answer
+      }
+      throw error;
+    }
+    this.flush();
+    return result;
+  }
+
+  /**
+   * Runs a unit of work nobody awaits (a timer, a presence change) and writes its changes. Its
+   * errors, and a failed write, are reported: there is no caller to tell.
+   */
+  background(work: () => void): void {
+    try {
+      work();
+    } catch (error) {
+      reportError(error);
+    }
+    try {
+      this.flush();
+    } catch {
+      // reported by `flush`; the changes stay journaled for the next one
+    }
+  }
+
+  /** The value `flush` writes for a record: plain data, without run-time fields. */
+  private persistedValue(kind: RecordKind, key: string): unknown {
+    if (kind === 'counter') return key === 'ids' ? this.ids.last : undefined;
+    const value = this.recordMaps[kind]?.get(key);
+    if (kind === 'outbox' && value !== undefined) {
+      const { timer: _timer, ...entry } = value as OutboxEntry;
+      return entry;
+    }
+    return value;
+  }
+
+  /**
+   * Loads records read back from a `RecordStore` into this (empty) store without journaling them,
+   * and rebuilds every index. Records of a kind arrive in their first-write order, which is the
+   * order of the maps that wrote them, so iteration order survives a restart.
+   */
+  restore(records: Iterable<StoredRecord>): void {
+    const byKind = new Map<RecordKind, StoredRecord[]>();
+    for (const record of records) {
+      if (!this.recordMaps[record.kind] && record.kind !== 'counter')
+        throw new Error(`Unknown record kind ${String(record.kind)} (key ${record.key}).`);
+      let list = byKind.get(record.kind);
+      if (!list) byKind.set(record.kind, (list = []));
+      list.push(record);
+    }
+    const values = <T>(kind: RecordKind) => (byKind.get(kind) ?? []).map((r) => r.value as T);
+    const fill = (kind: RecordKind) => {
+      const map = this.recordMaps[kind]!;
+      for (const r of byKind.get(kind) ?? []) map.set(r.key, r.value);
+    };
+    this.journal.quietly(() => {
+      for (const r of byKind.get('counter') ?? [])
+        if (r.key === 'ids') this.ids.resume(r.value as number);
+      // Before the drafts: `setDraft` then updates these entries in place, keeping their order.
+      fill('draftRevision');
+      this.loadOwned({
+        agents: values('agent'),
+        campaigns: values('campaign'),
+        contacts: values('contact'),
+        conversations: values('conversation'),
+        interactions: values('interaction'),
+        messages: values('message'),
+        drafts: values('draft'),
+        quickReplies: values('quickReply'),
+        blockList: values('blockList'),
+        visitors: values('visitor'),
+      });
+      for (const kind of ['blockedMail', 'upload', 'outbox', 'clientId'] as const) fill(kind);
+    });
+  }
+
   // ---- loading -------------------------------------------------------------------------------
 
   /** Merges records (upsert by id; block list by address; drafts by key). */
   load(input: Partial<SeedData>): void {
-    const data = copy(input);
+    this.loadOwned(copy(input));
+  }
+
+  /** `load` of records nobody else holds (no copy). */
+  private loadOwned(data: Partial<SeedData>): void {
     for (const a of data.agents ?? []) this.agents.set(a.id, a);
     for (const c of data.campaigns ?? []) {
       this.campaigns.set(c.id, c);
@@ -377,8 +526,11 @@ export class Store {
     const i = this.interactions.get(interactionId);
     if (!i) return;
     const list = this.timeline(interactionId);
+    const lastMessageAt = list[list.length - 1]?.registeredAt ?? i.startedAt;
+    if (i.messageCount === list.length && i.lastMessageAt === lastMessageAt) return;
     i.messageCount = list.length;
-    i.lastMessageAt = list[list.length - 1]?.registeredAt ?? i.startedAt;
+    i.lastMessageAt = lastMessageAt;
+    this.touch('interaction', i.id);
   }
 
   /** The newest listed message of a conversation, or of one of its channels. */

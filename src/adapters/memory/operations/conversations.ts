@@ -85,6 +85,7 @@ export function markRead(s: Store, id: Id): ConversationSummary {
   const c = s.conversation(id);
   if (!c.read) {
     c.read = true;
+    s.touch('conversation', c.id);
     conversationChanged(s, c);
   }
   return summaryOf(s, c);
@@ -97,6 +98,7 @@ export function setStatus(s: Store, id: Id, status: ConversationStatus): Convers
   }
   if (c.status !== status) {
     c.status = status;
+    s.touch('conversation', c.id);
     conversationChanged(s, c, true);
   }
   return summaryOf(s, c);

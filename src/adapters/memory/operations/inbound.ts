@@ -133,7 +133,8 @@ export function receiveEmail(s: Store, mail: InboundMail): Message | null {
 
   const known = s.contactByAddress(address);
   if (isBlocked(s, address)) {
-    s.blockedMail.push(inboundMessage('', '', known));
+    const refused = inboundMessage('', '', known);
+    s.blockedMail.set(refused.id, refused);
     return null;
   }
   const existing = s.messageByRfcId(messageId);

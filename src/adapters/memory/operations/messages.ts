@@ -84,6 +84,8 @@ export function appendMessage(s: Store, c: Conversation, m: Message): void {
   s.putMessage(m);
   const it = s.interaction(m.interactionId);
   it.status = 'open';
+  s.touch('interaction', it.id);
+  s.touch('conversation', c.id);
   if (!c.channels.includes(m.channel)) c.channels.push(m.channel);
   if (m.registeredAt > c.updatedAt) s.inbox.setUpdatedAt(c, m.registeredAt);
   if (m.direction === 'inbound') {
@@ -110,6 +112,7 @@ export function setMessageStatus(s: Store, m: Message, to: DeliveryStatus): void
   const visible = visibleToVisitor(s, c);
   const wasVisible = visible(m);
   m.status = to;
+  s.touch('message', m.id);
   if (to === 'cancelled') s.dropFromTimeline(m);
   s.hub.toAgents({ type: 'message.updated', message: m });
   if (c.visitorId && visible(m)) {

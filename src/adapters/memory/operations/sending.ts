@@ -199,8 +199,40 @@ export function send(s: Store, me: Agent, input: OutgoingMessage): SendReceipt {
   };
   s.outbox.set(m.id, entry);
   appendMessage(s, c, m);
-  if (cancellableUntil) entry.timer = setTimeout(() => commit(s, m.id), windowSeconds * 1000);
+  if (cancellableUntil) arm(s, m.id, entry, windowSeconds * 1000);
   return { message: m, cancellableUntil };
+}
+
+/** The longest delay `setTimeout` honours (longer ones fire at once). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Commits a scheduled send after `ms`, as a unit of work of its own (written when it ends). A
+ * delay past what `setTimeout` allows is waited out in steps.
+ */
+function arm(s: Store, messageId: Id, entry: OutboxEntry, ms: number): void {
+  const step = Math.min(ms, MAX_TIMER_MS);
+  entry.timer = setTimeout(() => {
+    delete entry.timer;
+    if (step < ms) arm(s, messageId, entry, ms - step);
+    else s.background(() => commit(s, messageId));
+  }, step);
+}
+
+/**
+ * Picks up the sends still `scheduled` in records loaded back from storage (a restart): a window
+ * that ended while the backend was down commits now, once; the others get their timer back.
+ * Committed and cancelled sends are left alone, so no send commits twice.
+ */
+export function resumeScheduled(s: Store): void {
+  const now = s.now().getTime();
+  for (const [messageId, entry] of s.outbox) {
+    if (!entry.cancellableUntil || entry.timer !== undefined) continue;
+    if (s.messages.get(messageId)?.status !== 'scheduled') continue;
+    const ms = Date.parse(entry.cancellableUntil) - now;
+    if (ms > 0) arm(s, messageId, entry, ms);
+    else commit(s, messageId);
+  }
 }
 
 function stopTimer(entry: OutboxEntry | undefined): void {

@@ -43,9 +43,78 @@ export interface UploadRequest {
   signal?: AbortSignal;
 }
 
+/** A file already received and checked by content elsewhere (a server), to be registered. */
+export interface StoredFile {
+  name: string;
+  size: number;
+  /** The MIME type found from the content; empty → from the extension. */
+  type: string;
+  purpose: 'attachment' | 'inline';
+  /** Where the file is served; default `fileUrl(id)` (or `memory:upload/<id>`). */
+  url?: string;
+}
+
+/** Checks a file against the campaign's limits (F-2.4, F-2.5, F-5.7); returns its kind. */
+function checkUpload(
+  file: { name: string; size: number; type: string },
+  purpose: unknown,
+  campaign: CampaignRecord,
+): Attachment['kind'] {
+  if (purpose !== 'attachment' && purpose !== 'inline') {
+    throw new AdapterError('invalid', `Unknown upload purpose ${String(purpose)}.`, {
+      field: 'purpose',
+    });
+  }
+  const rule =
+    purpose === 'inline' ? campaign.attachments.inlineImage : campaign.attachments.attachment;
+  const check = checkFile(file, rule);
+  if (check.ok) return check.kind;
+  if (check.reason === 'too-large') {
+    throw new AdapterError('too-large', `${file.name} is larger than ${check.maxBytes} bytes.`, {
+      limit: check.maxBytes,
+      field: 'file',
+    });
+  }
+  if (check.reason === 'unsupported-type') {
+    throw new AdapterError('unsupported-type', `.${check.extension} files are not accepted.`, {
+      field: 'file',
+    });
+  }
+  throw new AdapterError('invalid', `${file.name} is empty.`, { field: 'file' });
+}
+
 /**
- * Checks a file against the campaign's limits (F-2.4, F-2.5, F-5.7), reports progress a few
- * times asynchronously, then registers it for `owner`. Nothing is stored when the call is aborted.
+ * Mints the attachment of a checked file and registers it for `owner`. `place` runs with the
+ * attachment before it is registered (a server moves the file to where `url` serves it); when it
+ * throws, nothing is registered.
+ */
+function register(
+  s: Store,
+  file: { name: string; size: number; type: string; purpose: StoredFile['purpose'] },
+  kind: Attachment['kind'],
+  owner: UploadRecord['owner'],
+  url: (id: Id) => string,
+  place?: (attachment: Attachment) => void,
+): Attachment {
+  const id = s.newId('att');
+  const attachment: Attachment = {
+    id,
+    name: file.name,
+    size: file.size,
+    type: file.type || MIME_BY_EXTENSION[extensionOf(file.name)] || 'application/octet-stream',
+    kind,
+    url: url(id),
+    inline: file.purpose === 'inline',
+  };
+  if (attachment.inline) attachment.contentId = `${id}@atento.local`;
+  place?.(copy(attachment));
+  s.uploads.set(id, { attachment, owner });
+  return attachment;
+}
+
+/**
+ * Checks a file against the campaign's limits, reports progress a few times asynchronously, then
+ * registers it for `owner`. Nothing is stored when the call is aborted.
  */
 export async function upload(
   s: Store,
@@ -54,49 +123,50 @@ export async function upload(
   campaign: CampaignRecord,
   owner: UploadRecord['owner'],
 ): Promise<Attachment> {
-  if (request.purpose !== 'attachment' && request.purpose !== 'inline') {
-    throw new AdapterError('invalid', `Unknown upload purpose ${String(request.purpose)}.`, {
-      field: 'purpose',
-    });
-  }
-  const rule =
-    request.purpose === 'inline'
-      ? campaign.attachments.inlineImage
-      : campaign.attachments.attachment;
   const name = String(file.name ?? '');
-  const check = checkFile({ name, size: file.size, type: file.type }, rule);
-  if (!check.ok) {
-    if (check.reason === 'too-large') {
-      throw new AdapterError('too-large', `${name} is larger than ${check.maxBytes} bytes.`, {
-        limit: check.maxBytes,
-        field: 'file',
-      });
-    }
-    if (check.reason === 'unsupported-type') {
-      throw new AdapterError('unsupported-type', `.${check.extension} files are not accepted.`, {
-        field: 'file',
-      });
-    }
-    throw new AdapterError('invalid', `${name} is empty.`, { field: 'file' });
-  }
+  const kind = checkUpload({ name, size: file.size, type: file.type }, request.purpose, campaign);
   const total = file.size;
   for (const share of [0.25, 0.5, 0.75, 1]) {
     await delay(0, request.signal);
     request.onProgress?.(Math.round(total * share), total);
   }
-  const id = s.newId('att');
-  const attachment: Attachment = {
-    id,
-    name,
-    size: total,
-    type: file.type || MIME_BY_EXTENSION[extensionOf(name)] || 'application/octet-stream',
-    kind: check.kind,
-    url: objectUrl(s, file, id),
-    inline: request.purpose === 'inline',
+  const fields = { name, size: total, type: file.type, purpose: request.purpose };
+  return register(
+    s,
+    fields,
+    kind,
+    owner,
+    (id) => s.options.fileUrl?.(id) ?? objectUrl(s, file, id),
+  );
+}
+
+/**
+ * Registers a file a server already received, checked by content and stored (see
+ * `MemoryBackend.registerUpload`): the same limits as `upload`, the URL from `fileUrl`.
+ */
+export function registerStoredFile(
+  s: Store,
+  file: StoredFile,
+  campaign: CampaignRecord,
+  owner: UploadRecord['owner'],
+  place?: (attachment: Attachment) => void,
+): Attachment {
+  const fields = {
+    name: String(file?.name ?? ''),
+    size: Number(file?.size),
+    type: String(file?.type ?? ''),
+    purpose: file?.purpose,
   };
-  if (attachment.inline) attachment.contentId = `${id}@atento.local`;
-  s.uploads.set(id, { attachment, owner });
-  return attachment;
+  if (!Number.isSafeInteger(fields.size) || fields.size < 0)
+    throw new AdapterError('invalid', `${String(file?.size)} is not a file size.`, {
+      field: 'size',
+    });
+  const kind = checkUpload(fields, fields.purpose, campaign);
+  const url = (id: Id) =>
+    typeof file.url === 'string' && file.url !== ''
+      ? file.url
+      : (s.options.fileUrl?.(id) ?? `memory:upload/${id}`);
+  return register(s, fields, kind, owner, url, place);
 }
 
 function objectUrl(s: Store, file: Blob, id: Id): string {

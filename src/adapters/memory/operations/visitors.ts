@@ -86,6 +86,7 @@ function contactOfVisitor(s: Store, v: VisitorRecord): Contact {
     source: 'visitor',
   });
   v.contactId = contact.id;
+  s.touch('visitor', v.id);
   return contact;
 }
 
@@ -153,6 +154,7 @@ export function sendAsVisitor(
   if (v.email) m.from.address = v.email;
   s.clientIds.set(replayKey, m.id);
   v.lastSeenAt = now;
+  s.touch('visitor', v.id);
   appendMessage(s, c, m);
   return toVisitorMessage(m);
 }
@@ -171,6 +173,7 @@ export function identify(s: Store, v: VisitorRecord, identity: VisitorIdentity):
   v.email = email;
   if (name !== undefined) v.name = name;
   v.lastSeenAt = s.nowIso();
+  s.touch('visitor', v.id);
 
   const owner = s.contactByAddress(email);
   const own = v.contactId === undefined ? undefined : s.contacts.get(v.contactId);
@@ -198,7 +201,10 @@ export function identify(s: Store, v: VisitorRecord, identity: VisitorIdentity):
 /** A visitor connected or left: agents see the green dot of their case change (F-4.1). */
 export function visitorPresenceChanged(s: Store, visitorId: Id, online: boolean): void {
   const v = s.visitors.get(visitorId);
-  if (v) v.lastSeenAt = s.nowIso();
+  if (v) {
+    v.lastSeenAt = s.nowIso();
+    s.touch('visitor', v.id);
+  }
   const c = s.conversationOfVisitor(visitorId);
   if (c) s.hub.toAgents({ type: 'presence', conversationId: c.id, visitorId, online });
 }

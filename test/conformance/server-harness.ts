@@ -1,0 +1,93 @@
+/**
+ * The conformance harness for the HTTP adapter over the real reference server: Fastify listening
+ * on a loopback port, the domain persisted to a temp SQLite file, live events over real
+ * WebSockets (the `ws` package: Node 20 has no global WebSocket). Hooks that are not adapter
+ * calls (inbound mail, faults) reach the server's backend directly: it runs in this process.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import {
+  createHttpAgentAdapter,
+  createHttpVisitorAdapter,
+  visitorStorageKey,
+  type DeviceStorage,
+  type HttpAgentAdapter,
+  type HttpVisitorAdapter,
+} from '../../src/adapters/http/index.js';
+import { DEFAULT_CONFIG, startServer } from '../../src/adapters/node/index.js';
+import type { AgentRole } from '../../src/model/index.js';
+import type { ConformanceHarness } from './harness.js';
+import { memoryStorage, seedIds } from './http-seed-ids.js';
+
+const Socket = WebSocket as unknown as typeof globalThis.WebSocket;
+
+export const serverHarness: ConformanceHarness = {
+  name: 'http+server',
+  async setup({ undoSendSeconds = 0.3 } = {}) {
+    const dataDir = await mkdtemp(join(tmpdir(), 'atento-conformance-'));
+    const server = await startServer({
+      ...DEFAULT_CONFIG,
+      port: 0,
+      dataDir,
+      logLevel: 'silent',
+      undoSendSeconds,
+      // Agents stay "online" this long after their last socket closes (a dropped connection).
+      agentGraceMs: 100,
+      secret: 'conformance-secret-conformance-secret-0123',
+    });
+    const baseUrl = server.url;
+    const campaignId = seedIds.campaigns.es;
+    const seeded = new Set(seedIds.visitorDeviceIds);
+    const browsers = new Map<string, DeviceStorage>();
+    const adapters: Array<HttpAgentAdapter | HttpVisitorAdapter> = [];
+
+    const browserOf = (deviceId: string): DeviceStorage => {
+      let storage = browsers.get(deviceId);
+      if (!storage) {
+        storage = memoryStorage();
+        // Seeded devices exist already: their browser holds the token the server issued them.
+        if (seeded.has(deviceId)) {
+          const token = server.tokens.device(deviceId, campaignId);
+          storage.setItem(
+            visitorStorageKey(baseUrl, campaignId),
+            JSON.stringify({ token, deviceId }),
+          );
+        }
+        browsers.set(deviceId, storage);
+      }
+      return storage;
+    };
+
+    return {
+      ids: seedIds,
+      agent(role: AgentRole) {
+        const token = server.tokens.agent(seedIds.agents[role], role);
+        const adapter = createHttpAgentAdapter({ baseUrl, token, WebSocket: Socket });
+        adapters.push(adapter);
+        return adapter;
+      },
+      visitor(deviceId) {
+        const adapter = createHttpVisitorAdapter({
+          baseUrl,
+          campaignId,
+          storage: browserOf(deviceId),
+          WebSocket: Socket,
+        });
+        adapters.push(adapter);
+        return adapter;
+      },
+      receiveEmail: (mail) => server.backend.receiveEmail(mail),
+      fault: (kind) => server.backend.fault(kind),
+      async settle() {
+        await Promise.all(adapters.map((a) => a.settle()));
+      },
+      async teardown() {
+        for (const adapter of adapters) adapter.close();
+        await server.close();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  },
+};
