@@ -8,8 +8,6 @@ import {
   createHttpAgentAdapter,
   createHttpVisitorAdapter,
   loginAgent,
-  visitorStorageKey,
-  type DeviceStorage,
   type HttpAgentAdapter,
   type HttpVisitorAdapter,
 } from '../../src/adapters/http/index.js';
@@ -18,7 +16,7 @@ import { AGENTS } from '../../src/adapters/memory/seed/people.js';
 import { createMswHandlers, DEMO_PASSWORD } from '../../src/adapters/msw/index.js';
 import type { AgentRole } from '../../src/model/index.js';
 import type { ConformanceHarness } from './harness.js';
-import { memoryStorage, seedIds } from './http-seed-ids.js';
+import { browsersFor, seedIds } from './seed-ids.js';
 import { releaseHandlers, uniqueBaseUrl, useHandlers } from './msw-worker.js';
 
 const ROLES: readonly AgentRole[] = ['agent', 'supervisor', 'coordinator'];
@@ -38,28 +36,8 @@ export const mswHarness: ConformanceHarness = {
     }
     // The widget's campaign; a device's token is kept per (server, campaign).
     const campaignId = seedIds.campaigns.es;
-    const seeded = new Set(seedIds.visitorDeviceIds);
-    const browsers = new Map<string, DeviceStorage>();
+    const browserOf = browsersFor(baseUrl, campaignId, (id) => mock.deviceToken(id));
     const adapters: Array<HttpAgentAdapter | HttpVisitorAdapter> = [];
-
-    /** One storage per device id: the same id is the same browser, so the same visitor. */
-    const browserOf = (deviceId: string): DeviceStorage => {
-      let storage = browsers.get(deviceId);
-      if (!storage) {
-        storage = memoryStorage();
-        // Seeded devices exist already: give their browser the token the server would have
-        // issued. New ones register through `sessionRoutes.device` on first use.
-        if (seeded.has(deviceId)) {
-          const token = mock.deviceToken(deviceId);
-          storage.setItem(
-            visitorStorageKey(baseUrl, campaignId),
-            JSON.stringify({ token, deviceId }),
-          );
-        }
-        browsers.set(deviceId, storage);
-      }
-      return storage;
-    };
 
     return {
       ids: seedIds,

@@ -11,15 +11,13 @@ import WebSocket from 'ws';
 import {
   createHttpAgentAdapter,
   createHttpVisitorAdapter,
-  visitorStorageKey,
-  type DeviceStorage,
   type HttpAgentAdapter,
   type HttpVisitorAdapter,
 } from '../../src/adapters/http/index.js';
 import { DEFAULT_CONFIG, startServer } from '../../src/adapters/node/index.js';
 import type { AgentRole } from '../../src/model/index.js';
 import type { ConformanceHarness } from './harness.js';
-import { memoryStorage, seedIds } from './http-seed-ids.js';
+import { browsersFor, seedIds } from './seed-ids.js';
 
 const Socket = WebSocket as unknown as typeof globalThis.WebSocket;
 
@@ -39,26 +37,10 @@ export const serverHarness: ConformanceHarness = {
     });
     const baseUrl = server.url;
     const campaignId = seedIds.campaigns.es;
-    const seeded = new Set(seedIds.visitorDeviceIds);
-    const browsers = new Map<string, DeviceStorage>();
+    const browserOf = browsersFor(baseUrl, campaignId, (id) =>
+      server.tokens.device(id, campaignId),
+    );
     const adapters: Array<HttpAgentAdapter | HttpVisitorAdapter> = [];
-
-    const browserOf = (deviceId: string): DeviceStorage => {
-      let storage = browsers.get(deviceId);
-      if (!storage) {
-        storage = memoryStorage();
-        // Seeded devices exist already: their browser holds the token the server issued them.
-        if (seeded.has(deviceId)) {
-          const token = server.tokens.device(deviceId, campaignId);
-          storage.setItem(
-            visitorStorageKey(baseUrl, campaignId),
-            JSON.stringify({ token, deviceId }),
-          );
-        }
-        browsers.set(deviceId, storage);
-      }
-      return storage;
-    };
 
     return {
       ids: seedIds,

@@ -49,20 +49,36 @@ export const draftKeyQuery: JsonSchema = {
   additionalProperties: false,
 };
 
+/** What a draft and a message to send have in common. */
+const composed = {
+  conversationId: id,
+  mode,
+  channel,
+  inReplyToMessageId: id,
+  to: addresses,
+  cc: addresses,
+  bcc: addresses,
+  subject: { type: 'string', maxLength: 2000 },
+  html,
+  text: html,
+} as const;
+const composedRequired = [
+  'conversationId',
+  'mode',
+  'channel',
+  'to',
+  'cc',
+  'bcc',
+  'subject',
+  'html',
+  'text',
+];
+
 export const draftInput: JsonSchema = {
   type: 'object',
-  required: ['conversationId', 'mode', 'channel', 'to', 'cc', 'bcc', 'subject', 'html', 'text'],
+  required: composedRequired,
   properties: {
-    conversationId: id,
-    mode,
-    channel,
-    inReplyToMessageId: id,
-    to: addresses,
-    cc: addresses,
-    bcc: addresses,
-    subject: { type: 'string', maxLength: 2000 },
-    html,
-    text: html,
+    ...composed,
     attachments: { type: 'array', maxItems: 100, items: attachment },
     baseRevision: { type: 'integer', minimum: 1 },
   },
@@ -71,18 +87,9 @@ export const draftInput: JsonSchema = {
 
 export const outgoingMessage: JsonSchema = {
   type: 'object',
-  required: ['conversationId', 'mode', 'channel', 'to', 'cc', 'bcc', 'subject', 'html', 'text'],
+  required: composedRequired,
   properties: {
-    conversationId: id,
-    mode,
-    channel,
-    inReplyToMessageId: id,
-    to: addresses,
-    cc: addresses,
-    bcc: addresses,
-    subject: { type: 'string', maxLength: 2000 },
-    html,
-    text: html,
+    ...composed,
     attachmentIds: { type: 'array', maxItems: 100, items: id },
     clientId: { type: 'string', minLength: 1, maxLength: 200 },
   },

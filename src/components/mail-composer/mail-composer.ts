@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type SVGTemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { Task } from '@lit/task';
@@ -848,26 +848,8 @@ export class MailComposer extends AdapterElement {
         @editor-notice=${() => (this.notice = this.i18n.t('composer.pastedAsText'))}
       >
         <span slot="tools" class="tools">
-          <button
-            type="button"
-            class="tool"
-            aria-label=${this.i18n.t('composer.attach')}
-            title=${this.i18n.t('composer.attach')}
-            ?disabled=${this.locked}
-            @click=${() => this.renderRoot.querySelector<HTMLInputElement>('#file-input')?.click()}
-          >
-            ${icon(PAPERCLIP)}
-          </button>
-          <button
-            type="button"
-            class="tool"
-            aria-label=${this.i18n.t('composer.insertImage')}
-            title=${this.i18n.t('composer.insertImage')}
-            ?disabled=${this.locked}
-            @click=${() => this.renderRoot.querySelector<HTMLInputElement>('#image-input')?.click()}
-          >
-            ${icon(IMAGE)}
-          </button>
+          ${this.renderFileButton('composer.attach', PAPERCLIP, '#file-input')}
+          ${this.renderFileButton('composer.insertImage', IMAGE, '#image-input')}
           <atento-emoji-button
             ?disabled=${this.locked}
             @emoji-pick=${(e: CustomEvent<{ unicode: string }>) => {
@@ -905,6 +887,25 @@ export class MailComposer extends AdapterElement {
         accept=${acceptAttribute(limits.inlineImage)}
         @change=${(e: Event) => this.pickFiles(e, true)}
       />`;
+  }
+
+  /** A toolbar button opening one of the hidden file inputs. */
+  private renderFileButton(
+    label: 'composer.attach' | 'composer.insertImage',
+    shape: SVGTemplateResult,
+    input: string,
+  ) {
+    const text = this.i18n.t(label);
+    return html`<button
+      type="button"
+      class="tool"
+      aria-label=${text}
+      title=${text}
+      ?disabled=${this.locked}
+      @click=${() => this.renderRoot.querySelector<HTMLInputElement>(input)?.click()}
+    >
+      ${icon(shape)}
+    </button>`;
   }
 
   private renderQuickReplies() {

@@ -25,7 +25,7 @@ import {
   type MswHandlersOptions,
 } from '../../../src/adapters/msw/index.js';
 import type { AgentRole } from '../../../src/model/index.js';
-import { memoryStorage } from '../../conformance/http-seed-ids.js';
+import { memoryStorage } from '../../conformance/seed-ids.js';
 import { releaseHandlers, uniqueBaseUrl, useHandlers } from '../../conformance/msw-worker.js';
 
 export interface HttpFixture {

@@ -12,7 +12,7 @@ import {
 } from '../../../src/adapters/http/index.js';
 import { SEED_IDS } from '../../../src/adapters/memory/index.js';
 import { DEMO_PASSWORD } from '../../../src/adapters/msw/index.js';
-import { memoryStorage } from '../../conformance/http-seed-ids.js';
+import { memoryStorage } from '../../conformance/seed-ids.js';
 import { stopWorker } from '../../conformance/msw-worker.js';
 import { httpFixture, rawRequest, type HttpFixture } from './fixture.js';
 

@@ -7,21 +7,14 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { createMemoryBackend } from '../../../src/adapters/memory/backend.js';
 import { openSqliteStore } from '../../../src/adapters/node/store/index.js';
 import type { ConformanceHarness } from '../../conformance/harness.js';
-import { memory } from '../../conformance/memory-harness.js';
+import { seedIds as ids } from '../../conformance/seed-ids.js';
 import { defineConformanceSuite } from '../../conformance/suite.js';
 import { assertReloadsEqual, tempDir } from './persistence-helpers.js';
 
-/** The seed ids, as the memory harness describes them (same seed). */
-async function seedIds() {
-  const plain = await memory.setup();
-  await plain.teardown();
-  return plain.ids;
-}
 
 const durable: ConformanceHarness = {
   name: 'memory+sqlite',
   async setup({ undoSendSeconds = 0.3 } = {}) {
-    const ids = await seedIds();
     const temp = tempDir();
     const persistence = openSqliteStore(`${temp.dir}/atento.db`);
     const backend = createMemoryBackend({ undoSendSeconds, persistence });
