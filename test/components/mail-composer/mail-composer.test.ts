@@ -209,7 +209,7 @@ describe('<mail-composer>', () => {
     const picker = await waitUntil(() => $(el, 'quick-replies'), 'picker open').then(() =>
       $(el, 'quick-replies'),
     );
-    await waitUntil(() => picker!.shadowRoot!.querySelector('[role=option]'), 'replies listed');
+    await waitUntil(() => picker!.shadowRoot?.querySelector('[role=option]'), 'replies listed');
     const select = oneEvent(el, 'quick-reply-select');
     (picker!.shadowRoot!.querySelector('[role=option]') as HTMLElement).click();
     await select;
@@ -219,7 +219,7 @@ describe('<mail-composer>', () => {
     await sendKeys({ type: ` /${withShortcut.shortcut!.slice(0, 3)}` });
     await waitUntil(() => $(el, 'quick-replies'), 'slash opens the picker');
     await waitUntil(
-      () => $(el, 'quick-replies')!.shadowRoot!.querySelector('[role=option]'),
+      () => $(el, 'quick-replies')!.shadowRoot?.querySelector('[role=option]'),
       'filtered replies',
     );
     await sendKeys({ press: 'Enter' });
