@@ -17,6 +17,7 @@ export const entries: Record<string, string> = {
   'quick-replies': 'src/components/quick-replies/quick-replies.ts',
   'mail-thread': 'src/components/mail-thread/mail-thread.ts',
   'mail-composer': 'src/components/mail-composer/mail-composer.ts',
+  'chat-widget': 'src/components/chat-widget/chat-widget.ts',
 };
 
 const root = fileURLToPath(new URL('.', import.meta.url));

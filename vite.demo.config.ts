@@ -18,6 +18,12 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./build/demo', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
+    rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('./demo/index.html', import.meta.url)),
+        shop: fileURLToPath(new URL('./demo/shop.html', import.meta.url)),
+      },
+    },
   },
   server: {
     host: '127.0.0.1',

@@ -23,7 +23,10 @@ async function main(): Promise<void> {
     `  API        ${server.url}${API_PREFIX}`,
     `  data       ${config.dataDir}`,
   ];
-  if (config.staticDir) lines.push(`  static     ${server.url}/  (${config.staticDir})`);
+  if (config.staticDir) {
+    lines.push(`  agent app  ${server.url}/  (${config.staticDir})`);
+    lines.push(`  shop page  ${server.url}/shop.html  (a customer website with <chat-widget>)`);
+  }
   if (server.credentials.seeded) {
     lines.push(`  demo logins (password "${config.demoPassword}"):`);
     for (const agent of AGENTS) lines.push(`    ${agent.email.padEnd(34)} ${agent.role}`);

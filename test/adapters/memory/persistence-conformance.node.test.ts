@@ -11,7 +11,6 @@ import { seedIds as ids } from '../../conformance/seed-ids.js';
 import { defineConformanceSuite } from '../../conformance/suite.js';
 import { assertReloadsEqual, tempDir } from './persistence-helpers.js';
 
-
 const durable: ConformanceHarness = {
   name: 'memory+sqlite',
   async setup({ undoSendSeconds = 0.3 } = {}) {
