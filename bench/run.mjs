@@ -50,7 +50,9 @@ const fmt = (v, unit) =>
     ? `${v.toFixed(1)} ms`
     : unit === 'B'
       ? `${(v / 1024 / 1024).toFixed(2)} MB`
-      : String(v);
+      : unit === 'kB'
+        ? `${v.toFixed(1)} kB`
+        : String(v);
 console.table(
   browserRows.map((r) => ({
     measure: r.measure,
