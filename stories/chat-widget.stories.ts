@@ -7,6 +7,7 @@ import type { ChatWidget } from '../src/components/chat-widget/chat-widget.js';
 import { historyKey } from '../src/components/chat-widget/loader/keys.js';
 import { createMemoryBackend } from '../src/adapters/memory/index.js';
 import type { VisitorAdapter } from '../src/adapters/adapter.js';
+import { chatReply } from '../src/model/index.js';
 
 let stories = 0;
 /** A campaign id of its own per render, so stored history and outboxes never leak between stories. */
@@ -35,19 +36,7 @@ async function visitorWithUnread() {
   await visitor.send({ clientId: `c-${deviceId}`, text: 'Hola, ¿hacen envíos a Arequipa?' });
   const conversationId = (await visitor.resume()).conversation!.id;
   const answer = (text: string, n: number) =>
-    agent.send({
-      conversationId,
-      mode: 'chat',
-      channel: 'chat',
-      to: [],
-      cc: [],
-      bcc: [],
-      subject: '',
-      html: '',
-      text,
-      attachmentIds: [],
-      clientId: `a${n}-${deviceId}`,
-    });
+    agent.send(chatReply(conversationId, text, { clientId: `a${n}-${deviceId}` }));
   await answer('¡Hola! Sí, enviamos a todo el Perú.', 1);
   await answer('El envío a Arequipa tarda de 2 a 3 días hábiles.', 2);
   const campaign = freshCampaign('unread');

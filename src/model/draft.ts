@@ -64,3 +64,24 @@ export interface OutgoingMessage {
   /** Idempotency key: sending twice with the same key yields the same message. */
   clientId?: string;
 }
+
+/** An agent's chat reply to a case (F-4.4): no recipients, subject or HTML, only text. */
+export function chatReply(
+  conversationId: Id,
+  text: string,
+  extra: Partial<Pick<OutgoingMessage, 'clientId' | 'attachmentIds'>> = {},
+): OutgoingMessage {
+  return {
+    conversationId,
+    mode: 'chat',
+    channel: 'chat',
+    to: [],
+    cc: [],
+    bcc: [],
+    subject: '',
+    html: '',
+    text,
+    attachmentIds: [],
+    ...extra,
+  };
+}

@@ -5,6 +5,7 @@ import type { ChatWidget } from '../../../src/components/chat-widget/chat-widget
 import { historyKey } from '../../../src/components/chat-widget/loader/keys.js';
 import { createMemoryBackend, type MemoryBackend } from '../../../src/adapters/memory/index.js';
 import type { VisitorMessage } from '../../../src/model/index.js';
+import { chatReply } from '../../../src/model/index.js';
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++counter}`;
@@ -63,19 +64,7 @@ async function agentAnswers(backend: MemoryBackend, deviceId: string, text: stri
     await visitor.send({ clientId: unique('c'), text: 'Hola' });
     conversationId = (await visitor.resume()).conversation!.id;
   }
-  await backend.agent('agent').send({
-    conversationId,
-    mode: 'chat',
-    channel: 'chat',
-    to: [],
-    cc: [],
-    bcc: [],
-    subject: '',
-    html: '',
-    text,
-    attachmentIds: [],
-    clientId: unique('a'),
-  });
+  await backend.agent('agent').send(chatReply(conversationId, text, { clientId: unique('a') }));
 }
 
 afterEach(() => {

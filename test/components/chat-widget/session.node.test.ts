@@ -22,6 +22,7 @@ import {
   ChatSession,
   storedHistoryHint,
 } from '../../../src/components/chat-widget/session/index.js';
+import { chatReply } from '../../../src/model/index.js';
 
 const Socket = WebSocket as unknown as typeof globalThis.WebSocket;
 const TOTAL = 1000;
@@ -156,18 +157,7 @@ describe('ChatSession over the real server', () => {
         await new Promise((r) => setTimeout(r, 30));
         const conversationId = session.state.conversation?.id;
         if (conversationId) {
-          await agent.send({
-            conversationId,
-            mode: 'chat',
-            channel: 'chat',
-            to: [],
-            cc: [],
-            bcc: [],
-            subject: '',
-            html: '',
-            text: `respuesta ${i + 1}`,
-            attachmentIds: [],
-          });
+          await agent.send(chatReply(conversationId, `respuesta ${i + 1}`));
           counts.agentReplies++;
         }
       }

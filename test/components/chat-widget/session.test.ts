@@ -1,7 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createMemoryBackend, type MemoryBackend } from '../../../src/adapters/memory/index.js';
 import { AdapterError, type AgentEvent } from '../../../src/adapters/adapter.js';
-import type { OutgoingMessage } from '../../../src/model/index.js';
 import {
   ChatSession,
   storedHistoryHint,
@@ -9,6 +8,7 @@ import {
   type ChatState,
   type SessionStorage,
 } from '../../../src/components/chat-widget/session/index.js';
+import { chatReply } from '../../../src/model/index.js';
 
 const KEY = 'http://chat.test:tienda';
 const FAST = { baseMs: 20, capMs: 100 };
@@ -65,20 +65,7 @@ function session(
   return s;
 }
 
-function chat(conversationId: string, text: string): OutgoingMessage {
-  return {
-    conversationId,
-    mode: 'chat',
-    channel: 'chat',
-    to: [],
-    cc: [],
-    bcc: [],
-    subject: '',
-    html: '',
-    text,
-    attachmentIds: [],
-  };
-}
+const chat = (conversationId: string, text: string) => chatReply(conversationId, text);
 
 const texts = (state: ChatState) => state.messages.map((m) => m.text);
 const settled = (s: ChatSession) =>
