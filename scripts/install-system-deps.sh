@@ -2,11 +2,16 @@
 # Installs the system packages atento's tests need on Debian/Ubuntu when run as root.
 # Otherwise it only checks, and says exactly what to install.
 #   chromium       browser tests (@web/test-runner) and screenshots
+#   g++ make python3  better-sqlite3 compiles from source during `npm ci` (its prebuilt download
+#                     is unreachable here)
 # Later issues add dovecot-imapd (IMAP tests) here.
 set -euo pipefail
 
 need=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
+command -v g++ >/dev/null 2>&1 || need+=(g++)
+command -v make >/dev/null 2>&1 || need+=(make)
+command -v python3 >/dev/null 2>&1 || need+=(python3)
 
 if [ ${#need[@]} -eq 0 ]; then
   echo "system packages: all present"
