@@ -15,6 +15,7 @@ import { createSeedData } from './seed/seed-data.js';
 import type { SeedData } from './seed/types.js';
 import { Store } from './store.js';
 import { MemoryVisitorAdapter } from './visitor-adapter.js';
+import { refuseWhenDown } from './call.js';
 import { copy } from './copy.js';
 
 export interface MemoryBackendOptions {
@@ -164,8 +165,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       store.unit(() => store.load(data));
     },
     registerUpload(file, place) {
-      if (store.disposed)
-        throw new AdapterError('unavailable', 'This memory backend was disposed.');
+      refuseWhenDown(store);
       return copy(store.unit(() => registerUpload(store, file, place)));
     },
     dispose() {

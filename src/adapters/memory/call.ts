@@ -38,6 +38,17 @@ export function delay(ms: number, signal?: AbortSignal): Promise<void> {
  * write the persistence refuses fails a call that succeeded with `unavailable` (the change stays
  * journaled for the next write); a call that failed keeps its own error.
  */
+/** Refuses as a remote backend would when it is disposed or a fault is injected. */
+export function refuseWhenDown(s: Store): void {
+  if (s.disposed) throw new AdapterError('unavailable', 'This memory backend was disposed.');
+  if (s.fault) {
+    throw new AdapterError(
+      s.fault,
+      s.fault === 'offline' ? 'The backend cannot be reached.' : 'The backend cannot serve now.',
+    );
+  }
+}
+
 export async function run<T>(
   s: Store,
   options: CallOptions | undefined,
@@ -48,13 +59,7 @@ export async function run<T>(
   if (s.options.latencyMs > 0) await delay(s.options.latencyMs, signal);
   else await Promise.resolve();
   if (signal?.aborted) throw abortReason(signal);
-  if (s.disposed) throw new AdapterError('unavailable', 'This memory backend was disposed.');
-  if (s.fault) {
-    throw new AdapterError(
-      s.fault,
-      s.fault === 'offline' ? 'The backend cannot be reached.' : 'The backend cannot serve now.',
-    );
-  }
+  refuseWhenDown(s);
   let result: T;
   try {
     result = await op();

@@ -314,6 +314,9 @@ describe('registerUpload: files a server stored itself', () => {
         }),
       /rename failed/,
     );
+    backend.fault('offline');
+    assert.throws(() => backend.registerUpload({ ...pdf, uploader: agent }), isCode('offline'));
+    backend.fault(null);
     assert.equal(storeOf(backend).uploads.size, before);
     backend.dispose();
     assert.throws(() => backend.registerUpload({ ...pdf, uploader: agent }), isCode('unavailable'));

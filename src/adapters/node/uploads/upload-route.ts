@@ -137,7 +137,8 @@ async function limitsOf(
   if (target.conversationId !== undefined)
     return (await agent.campaign(target.conversationId)).attachments;
   // No case: the default rules. The call still proves, before any byte is read, that the agent
-  // exists and that the backend serves (a fault refuses the upload as it refuses every call).
+  // exists and that the backend serves (registering the file would refuse too, but only after
+  // the whole body was streamed).
   await agent.me();
   return DEFAULT_ATTACHMENT_LIMITS;
 }
