@@ -19,6 +19,7 @@ import type {
   OutgoingMessage,
   VisitorMessage,
 } from '../../src/model/index.js';
+import { chatReply } from '../../src/model/index.js';
 import { closeAllEventWaits, ok, sleep } from './assert.js';
 import type { ConformanceBackend, ConformanceHarness, SeedIds, TestApi } from './harness.js';
 
@@ -244,19 +245,7 @@ export function createContext(api: TestApi, harness: ConformanceHarness): SuiteC
       };
     },
     chatMessage(conversationId, text, overrides = {}) {
-      return {
-        conversationId,
-        mode: 'chat',
-        channel: 'chat',
-        to: [],
-        cc: [],
-        bcc: [],
-        subject: '',
-        html: '',
-        text,
-        attachmentIds: [],
-        ...overrides,
-      };
+      return { ...chatReply(conversationId, text), ...overrides };
     },
   };
   return ctx;

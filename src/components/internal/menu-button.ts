@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { AtentoElement, emit } from './atento-element.js';
+import { placePopup } from './place-popup.js';
 import { styles } from './menu-button.styles.js';
 
 /** One entry of an `<atento-menu-button>`. */
@@ -108,17 +109,9 @@ export class AtentoMenuButton extends AtentoElement {
   private position = () => {
     if (!this.expanded) return;
     const button = this.button.getBoundingClientRect();
-    const menu = this.menu.getBoundingClientRect();
-    const gap = 4;
-    const margin = 8;
-    let top = button.bottom + gap;
-    if (top + menu.height > window.innerHeight - margin && button.top - gap - menu.height >= margin)
-      top = button.top - gap - menu.height;
+    const width = this.menu.getBoundingClientRect().width;
     const rtl = getComputedStyle(this).direction === 'rtl';
-    let left = rtl ? button.left : button.right - menu.width;
-    left = Math.max(margin, Math.min(left, window.innerWidth - menu.width - margin));
-    this.menu.style.top = `${Math.round(top)}px`;
-    this.menu.style.left = `${Math.round(left)}px`;
+    placePopup(button, this.menu, rtl ? button.left : button.right - width);
   };
 
   private onDocumentPointerDown = (event: Event) => {

@@ -7,6 +7,7 @@ import { buttons } from '../../styles/controls.js';
 import { AtentoElement, emit } from '../internal/atento-element.js';
 import { icon } from '../internal/icons.js';
 import { styles } from './emoji-button.styles.js';
+import { placePopup } from '../internal/place-popup.js';
 
 export interface EmojiPickDetail {
   /** The emoji, with the skin tone the agent chose. */
@@ -218,20 +219,9 @@ export class EmojiButton extends AtentoElement {
   private position = () => {
     if (!this.expanded) return;
     const button = this.button.getBoundingClientRect();
-    const popover = this.popoverElement.getBoundingClientRect();
-    const gap = 4;
-    const margin = 8;
-    let top = button.bottom + gap;
-    if (
-      top + popover.height > window.innerHeight - margin &&
-      button.top - gap - popover.height >= margin
-    )
-      top = button.top - gap - popover.height;
+    const width = this.popoverElement.getBoundingClientRect().width;
     const rtl = getComputedStyle(this).direction === 'rtl';
-    let left = rtl ? button.right - popover.width : button.left;
-    left = Math.max(margin, Math.min(left, window.innerWidth - popover.width - margin));
-    this.popoverElement.style.top = `${Math.round(top)}px`;
-    this.popoverElement.style.left = `${Math.round(left)}px`;
+    placePopup(button, this.popoverElement, rtl ? button.right - width : button.left);
   };
 
   private onDocumentPointerDown = (event: Event) => {

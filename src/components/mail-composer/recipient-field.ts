@@ -11,6 +11,7 @@ import {
 import { AtentoElement, emit } from '../internal/atento-element.js';
 import { icon } from '../internal/icons.js';
 import { styles } from './recipient-field.styles.js';
+import { placePopup } from '../internal/place-popup.js';
 
 /** One chip of a recipient field. `invalid` entries keep the text as typed in `address`. */
 export interface RecipientEntry {
@@ -397,19 +398,7 @@ export class RecipientField extends AtentoElement {
   private position = () => {
     if (!this.open) return;
     const field = this.renderRoot.querySelector('.box')!.getBoundingClientRect();
-    const input = this.input.getBoundingClientRect();
-    const popup = this.popup.getBoundingClientRect();
-    const gap = 4;
-    const margin = 8;
-    let top = field.bottom + gap;
-    if (
-      top + popup.height > window.innerHeight - margin &&
-      field.top - gap - popup.height >= margin
-    )
-      top = field.top - gap - popup.height;
-    const left = Math.max(margin, Math.min(input.left, window.innerWidth - popup.width - margin));
-    this.popup.style.top = `${Math.round(top)}px`;
-    this.popup.style.left = `${Math.round(left)}px`;
+    placePopup(field, this.popup, this.input.getBoundingClientRect().left);
   };
 
   private startListening() {
