@@ -4,7 +4,7 @@
 #   chromium       browser tests (@web/test-runner) and screenshots
 #   g++ make python3  better-sqlite3 compiles from source during `npm ci` (its prebuilt download
 #                     is unreachable here)
-# Later issues add dovecot-imapd (IMAP tests) here.
+#   dovecot-imapd  IMAP tests run against a throwaway Dovecot (test/support/dovecot.ts)
 set -euo pipefail
 
 need=()
@@ -12,6 +12,7 @@ command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromi
 command -v g++ >/dev/null 2>&1 || need+=(g++)
 command -v make >/dev/null 2>&1 || need+=(make)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
+command -v dovecot >/dev/null 2>&1 || [ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd)
 
 if [ ${#need[@]} -eq 0 ]; then
   echo "system packages: all present"
