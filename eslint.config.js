@@ -74,6 +74,7 @@ export default defineConfig(
       'test/**/*.node.test.ts',
       'scripts/**/*.{js,mjs}',
       'test/reporters/**/*.mjs',
+      'test/support/**/*.mjs',
       'bench/**/*.{ts,mjs}',
       '*.{js,mjs,ts}',
       '.storybook/main.ts',

@@ -18,6 +18,8 @@ export const entries: Record<string, string> = {
   'mail-thread': 'src/components/mail-thread/mail-thread.ts',
   'mail-composer': 'src/components/mail-composer/mail-composer.ts',
   'chat-widget': 'src/components/chat-widget/chat-widget.ts',
+  'conversation-list': 'src/components/conversation-list/conversation-list.ts',
+  'agent-panel': 'src/components/agent-panel/agent-panel.ts',
 };
 
 const root = fileURLToPath(new URL('.', import.meta.url));

@@ -7,6 +7,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeArgs, chromePath } from './scripts/chromium.mjs';
 import { summaryReporter } from './test/reporters/summary-reporter.mjs';
+import { realServerPlugin } from './test/support/real-server-plugin.mjs';
 
 const mockServiceWorkerPath = fileURLToPath(
   new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url),
@@ -30,6 +31,8 @@ export default {
   concurrency: 1,
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromePath, args: chromeArgs } })],
   plugins: [
+    // `startRealServer()` (test/support/real-server.ts): reference servers for browser tests.
+    realServerPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

@@ -5,6 +5,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { composerBench } from './composer.bench.mjs';
 import { emailBench } from './email.bench.mjs';
+import { listBench } from './list.bench.mjs';
+import { mailBench } from './mail.bench.mjs';
 import { serverBench } from './server.bench.mjs';
 import { sizes } from './sizes.mjs';
 import { threadBench } from './thread.bench.mjs';
@@ -31,9 +33,11 @@ const rows = sizes().map((r) => {
 /** Browser measures: { measure, value, unit, budget, result }. */
 const browserRows = [
   ...(await threadBench()),
+  ...(await listBench()),
   ...(await emailBench()),
   ...(await composerBench()),
   ...(await serverBench()),
+  ...(await mailBench()),
 ];
 
 console.table(

@@ -5,6 +5,8 @@
 import './components/quick-replies/quick-replies.js';
 import './components/mail-thread/mail-thread.js';
 import './components/mail-composer/mail-composer.js';
+import './components/conversation-list/conversation-list.js';
+import './components/agent-panel/agent-panel.js';
 
 export {
   QuickReplies,
@@ -24,6 +26,17 @@ export {
   type MailSendDetail,
   type MailSentDetail,
 } from './components/mail-composer/mail-composer.js';
+export {
+  ConversationList,
+  type ConversationListFilter,
+  type ConversationNewChatDetail,
+  type ConversationSelectDetail,
+} from './components/conversation-list/conversation-list.js';
+export { AgentPanel, type PanelNavigateDetail } from './components/agent-panel/agent-panel.js';
+export type {
+  MailStatusChangeDetail,
+  MailStatusChangedDetail,
+} from './components/mail-thread/mail-thread.js';
 export * from './adapters/adapter.js';
 export * from './model/index.js';
 export * from './context/index.js';

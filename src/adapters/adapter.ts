@@ -182,6 +182,16 @@ export interface TypingState {
   typing: boolean;
 }
 
+/** What an agent is doing on a case, for the collision hint. */
+export type CaseActivity = 'viewing' | 'replying';
+
+/** Another agent (or this one) on a case right now. */
+export interface CaseViewer {
+  agentId: Id;
+  name: string;
+  activity: CaseActivity;
+}
+
 /** Live events delivered to agents (F-4.7). */
 export type AgentEvent =
   | { type: 'message.created'; message: Message; conversation: ConversationSummary }
@@ -190,6 +200,8 @@ export type AgentEvent =
   | { type: 'presence'; conversationId: Id; visitorId: Id; online: boolean }
   | ({ type: 'typing' } & TypingState)
   | { type: 'draft.saved'; draft: Draft }
+  /** Who is on a case changed (collision hint): every agent viewing or replying, this one included. */
+  | { type: 'viewers'; conversationId: Id; viewers: CaseViewer[] }
   /** Events were missed (a long disconnection): reload what is shown. Remote adapters only. */
   | { type: 'resync' };
 
@@ -331,6 +343,19 @@ export interface AgentAdapter {
 
   /** Tells the visitor the agent is (not) typing (F-5.4). Errors: `not-found`. */
   setTyping(conversationId: Id, typing: boolean, options?: CallOptions): Promise<void>;
+
+  /**
+   * Tells the other agents that this agent is viewing or replying to a case, or has left it
+   * (`null`) — the collision hint. An agent is on one case at a time: announcing a case leaves the
+   * previous one. The announcement ends when the agent's last live subscription ends. Emits
+   * `viewers` for every case whose list changed; resolves with the list of the announced case
+   * (this agent included; empty after `null`). Errors: `not-found`.
+   */
+  announce(
+    conversationId: Id,
+    activity: CaseActivity | null,
+    options?: CallOptions,
+  ): Promise<CaseViewer[]>;
 
   /** Live events for every case (F-4.7). While subscribed, the agent counts as online. */
   subscribe(listener: (event: AgentEvent) => void): Unsubscribe;

@@ -33,6 +33,8 @@ export interface Visitor {
   name?: string;
   email?: string;
   contactId?: Id;
+  /** The host page proved the email with an `identityHash` the server verified. */
+  identityVerified?: boolean;
   online: boolean;
   lastSeenAt: IsoDate;
 }

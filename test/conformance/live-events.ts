@@ -155,6 +155,70 @@ export function defineLiveEventTests({ describe, it }: TestApi, ctx: SuiteContex
     });
   });
 
+  describe('case viewers (collision hint)', () => {
+    it('agents see who views and replies to a case; leaving and moving on are told', async () => {
+      const a = ctx.agent('agent');
+      const b = ctx.agent('supervisor');
+      const [meA, meB] = await Promise.all([a.me(), b.me()]);
+      const mail = await ctx.newEmailCase();
+      const other = await ctx.newEmailCase();
+      const stopA = a.subscribe(() => undefined);
+      const logB = recordEvents(b);
+      await ctx.settle();
+      const onCase = (n: number) =>
+        agentEvent(
+          'viewers',
+          (e) => e.conversationId === mail.conversationId && e.viewers.length === n,
+        );
+
+      const mine = await a.announce(mail.conversationId, 'viewing');
+      deepEqual(mine, [{ agentId: meA.id, name: meA.name, activity: 'viewing' }]);
+      await logB.waitFor(onCase(1), { description: 'A viewing' });
+
+      const both = await b.announce(mail.conversationId, 'replying');
+      deepEqual(
+        both.map((v) => [v.agentId, v.activity]).sort(),
+        [
+          [meA.id, 'viewing'],
+          [meB.id, 'replying'],
+        ].sort(),
+      );
+      await logB.waitFor(onCase(2), { description: 'both on the case' });
+
+      const beforeMove = logB.mark();
+      await a.announce(other.conversationId, 'viewing');
+      const moved = await logB.waitFor(
+        agentEvent(
+          'viewers',
+          (e) => e.conversationId === mail.conversationId && e.viewers.length === 1,
+        ),
+        { description: 'A moved to another case', since: beforeMove },
+      );
+      equal(moved.viewers[0]!.agentId, meB.id);
+
+      deepEqual(await b.announce(mail.conversationId, null), []);
+      const beforeLeave = logB.mark();
+      stopA();
+      await logB.waitFor(
+        agentEvent(
+          'viewers',
+          (e) => e.conversationId === other.conversationId && e.viewers.length === 0,
+        ),
+        { description: 'A gone offline leaves the other case', since: beforeLeave },
+      );
+    });
+
+    it('an unknown case is not-found and an unknown activity is invalid', async () => {
+      const agent = ctx.agent();
+      await rejectsWith(agent.announce('no-such-conversation', 'viewing'), 'not-found');
+      const mail = await ctx.newEmailCase();
+      await rejectsWith(
+        agent.announce(mail.conversationId, 'typing' as unknown as 'viewing'),
+        'invalid',
+      );
+    });
+  });
+
   describe('presence (F-4.1, F-5.3)', () => {
     it('agents see a visitor come and go', async () => {
       const agent = ctx.agent();

@@ -7,7 +7,13 @@
  * Every path is under `API_PREFIX`. A route's result is the method's resolved value as JSON
  * (`204` without a body for `void`); failures are `WireError` bodies with `STATUS_OF[code]`.
  */
-import type { AgentAdapter, ConversationQuery, MessageQuery, VisitorAdapter } from '../adapter.js';
+import type {
+  AgentAdapter,
+  CaseActivity,
+  ConversationQuery,
+  MessageQuery,
+  VisitorAdapter,
+} from '../adapter.js';
 import type {
   ContactInput,
   ConversationStatus,
@@ -61,6 +67,7 @@ export interface AgentCallArgs {
   deleteQuickReply: [id: Id];
   campaign: [conversationId: Id];
   setTyping: [conversationId: Id, typing: boolean];
+  announce: [conversationId: Id, activity: CaseActivity | null];
 }
 
 /** The arguments of each visitor method, without the trailing `CallOptions`. */
@@ -308,6 +315,17 @@ export const agentRoutes: { [K in AgentCall]: RouteSpec<AgentCallArgs[K]> } = {
     arity: 2,
     encode: (id, typing) => ({ params: { id }, body: { typing } }),
     decode: ({ params, body }) => [params['id']!, (body as { typing: boolean }).typing],
+  },
+  announce: {
+    method: 'PUT',
+    path: '/conversations/:id/activity',
+    schema: { params: s.idParams('id'), body: s.activityBody },
+    arity: 2,
+    encode: (id, activity) => ({ params: { id }, body: { activity } }),
+    decode: ({ params, body }) => [
+      params['id']!,
+      (body as { activity: CaseActivity | null }).activity,
+    ],
   },
 };
 

@@ -168,6 +168,13 @@ export const typingBody: JsonSchema = {
   additionalProperties: false,
 };
 
+export const activityBody: JsonSchema = {
+  type: 'object',
+  required: ['activity'],
+  properties: { activity: { enum: ['viewing', 'replying', null] } },
+  additionalProperties: false,
+};
+
 export const blockBody: JsonSchema = {
   type: 'object',
   required: ['address', 'reason'],

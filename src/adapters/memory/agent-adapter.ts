@@ -2,6 +2,7 @@ import type {
   AgentAdapter,
   AgentEvent,
   CallOptions,
+  CaseActivity,
   ConversationQuery,
   MessageQuery,
   UploadFile,
@@ -28,6 +29,7 @@ import * as replies from './operations/quick-replies.js';
 import * as sending from './operations/sending.js';
 import { agentTyping } from './operations/typing.js';
 import { upload } from './operations/uploads.js';
+import { announce } from './operations/viewers.js';
 
 /** The agent side, signed in as one agent; every call goes through `run` (latency, faults, copies). */
 export class MemoryAgentAdapter implements AgentAdapter {
@@ -145,7 +147,11 @@ export class MemoryAgentAdapter implements AgentAdapter {
     return run(this.s, o, () => agentTyping(this.s, this.actor(), conversationId, typing));
   }
 
+  announce(conversationId: Id, activity: CaseActivity | null, o?: CallOptions) {
+    return run(this.s, o, () => announce(this.s, this.actor(), conversationId, activity));
+  }
+
   subscribe(listener: (event: AgentEvent) => void) {
-    return this.s.hub.subscribeAgent(listener);
+    return this.s.hub.subscribeAgent(this.agentId, listener);
   }
 }

@@ -1,7 +1,19 @@
-import { AdapterError, type AgentAdapter, type VisitorAdapter } from '../adapter.js';
+import {
+  AdapterError,
+  type AgentAdapter,
+  type AgentEvent,
+  type Unsubscribe,
+  type VisitorAdapter,
+} from '../adapter.js';
 import type { AgentRole, Attachment, Id, InboundMail, Message } from '../../model/index.js';
 import { MemoryAgentAdapter } from './agent-adapter.js';
-import { receiveEmail } from './operations/inbound.js';
+import {
+  drainDeliveries,
+  useDelivery,
+  type DeliverHook,
+  type DeliveryRetry,
+} from './operations/delivery.js';
+import { mailInbox, receiveEmail, type MailInbox } from './operations/inbound.js';
 import { resumeScheduled } from './operations/sending.js';
 import { registerStoredFile, type StoredFile } from './operations/uploads.js';
 import {
@@ -16,6 +28,7 @@ import type { SeedData } from './seed/types.js';
 import { Store } from './store.js';
 import { MemoryVisitorAdapter } from './visitor-adapter.js';
 import { refuseWhenDown } from './call.js';
+import { agentLeft } from './operations/viewers.js';
 import { copy } from './copy.js';
 
 export interface MemoryBackendOptions {
@@ -42,6 +55,24 @@ export interface MemoryBackendOptions {
    * `memory:upload/<id>`.
    */
   fileUrl?: (id: Id) => string;
+  /**
+   * Verifies the `identityHash` a host page passes to `identify` (a server holding the host's
+   * secret). Without it a hash proves nothing and is ignored; with it a hash that does not verify
+   * is refused (`invalid`, field `identityHash`) and one that does marks the visitor
+   * `identityVerified`.
+   */
+  verifyIdentity?: (identity: { email: string; identityHash: string; campaignId: Id }) => boolean;
+  /**
+   * Delivers committed emails (a server's SMTP, or its record of sent mail; see
+   * `operations/delivery.ts`). Without it an email is `sent` as soon as its undo window ends.
+   * With it the message is claimed (`sending`, written) first, then handed to `deliver`; a
+   * rejection is retried (`deliveryRetry`) and ends `failed` with the reason in `error`. After a
+   * restart, messages still `sending` are delivered again with the same Message-ID. Chat messages
+   * never go through it.
+   */
+  deliver?: DeliverHook;
+  /** Attempts and backoff of `deliver`; default 5 attempts, 2^n seconds apart. */
+  deliveryRetry?: Partial<DeliveryRetry>;
 }
 
 /** A file a server received, checked by content and stored itself; see `registerUpload`. */
@@ -61,8 +92,15 @@ export interface MemoryBackend {
   agent(who: AgentRole | Id): AgentAdapter;
   /** The visitor of a device; the same id is the same visitor (history per device). */
   visitor(deviceId: string): VisitorAdapter;
+  /**
+   * Every agent event, without making any agent online (a server fanning events out to its
+   * agents' sockets; each agent is made online by their own `agent(id).subscribe`).
+   */
+  observeAgents(listener: (event: AgentEvent) => void): Unsubscribe;
   /** The inbound mail pipeline; resolves with the stored message, or `null` when blocked. */
   receiveEmail(mail: InboundMail): Promise<Message | null>;
+  /** The server's mail-in side: batches, duplicate checks, IMAP sync positions (F-6.4). */
+  readonly mailIn: MailInbox;
   /** Every adapter call rejects with that retryable error until called with `null`. */
   fault(kind: 'offline' | 'unavailable' | null): void;
   /** Merges more records (generators, fixtures); persisted when the backend is durable. */
@@ -78,6 +116,13 @@ export interface MemoryBackend {
   registerUpload(file: RegisteredUpload, place?: (attachment: Attachment) => void): Attachment;
   /** Clears timers and subscribers; later calls reject with `unavailable`. */
   dispose(): void;
+  /**
+   * After `dispose`: waits until the deliveries in flight settle and their outcome is written, at
+   * most `timeoutMs`; later outcomes are dropped (the message stays `sending` and is delivered
+   * again on the next start). Resolves `true` when none was left in flight. Then the caller may
+   * close the persistence.
+   */
+  drainDeliveries(timeoutMs: number): Promise<boolean>;
 }
 
 const ROLES: readonly string[] = ['agent', 'supervisor', 'coordinator'];
@@ -134,13 +179,18 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       latencyMs: options.latencyMs ?? 0,
       persistence: options.persistence,
       fileUrl: options.fileUrl,
+      verifyIdentity: options.verifyIdentity,
     },
     (s) => ({
       agentsOnlineChanged: (online) => agentsPresenceChanged(s, online),
+      agentOnlineChanged: (agentId, online) => {
+        if (!online) agentLeft(s, agentId);
+      },
       visitorOnlineChanged: (visitorId, online) =>
         s.background(() => visitorPresenceChanged(s, visitorId, online)),
     }),
   );
+  if (options.deliver) useDelivery(store, options.deliver, options.deliveryRetry);
   start(store, options);
 
   const backend: MemoryBackend = {
@@ -154,10 +204,14 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     visitor(deviceId) {
       return new MemoryVisitorAdapter(store, deviceIdOf(deviceId));
     },
+    observeAgents(listener) {
+      return store.hub.subscribeAgent(null, listener);
+    },
     async receiveEmail(mail) {
       await Promise.resolve();
       return copy(store.unit(() => receiveEmail(store, mail)));
     },
+    mailIn: mailInbox(store, copy),
     fault(kind) {
       store.fault = kind;
     },
@@ -176,6 +230,9 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       if (typeof URL !== 'undefined' && typeof URL.revokeObjectURL === 'function') {
         for (const url of store.objectUrls.splice(0)) URL.revokeObjectURL(url);
       }
+    },
+    drainDeliveries(timeoutMs) {
+      return drainDeliveries(store, timeoutMs);
     },
   };
   stores.set(backend, store);

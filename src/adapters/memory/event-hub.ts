@@ -10,6 +10,8 @@ interface Subscription<E> {
 export interface PresenceHooks {
   /** The number of agent subscriptions crossed 0 ↔ 1. */
   agentsOnlineChanged(online: boolean): void;
+  /** One agent's subscription count crossed 0 ↔ 1. */
+  agentOnlineChanged(agentId: Id, online: boolean): void;
   /** A visitor's subscription count crossed 0 ↔ 1. */
   visitorOnlineChanged(visitorId: Id, online: boolean): void;
 }
@@ -22,12 +24,17 @@ export interface PresenceHooks {
  */
 export class EventHub {
   private readonly agents = new Set<Subscription<AgentEvent>>();
+  private readonly agentCounts = new Map<Id, number>();
   private readonly visitors = new Map<Id, Set<Subscription<VisitorEvent>>>();
 
   constructor(private readonly hooks: PresenceHooks) {}
 
   get agentsOnline(): boolean {
-    return this.agents.size > 0;
+    return this.agentCounts.size > 0;
+  }
+
+  isAgentOnline(agentId: Id): boolean {
+    return (this.agentCounts.get(agentId) ?? 0) > 0;
   }
 
   isVisitorOnline(visitorId: Id): boolean {
@@ -38,16 +45,40 @@ export class EventHub {
     return [...this.visitors.keys()];
   }
 
-  subscribeAgent(fn: (event: AgentEvent) => void): Unsubscribe {
+  /**
+   * Agent events for `fn`. With an agent id the subscription also makes that agent online; with
+   * `null` it only observes (a server fanning events out to its sockets, whose agents are counted
+   * by their own subscriptions).
+   */
+  subscribeAgent(agentId: Id | null, fn: (event: AgentEvent) => void): Unsubscribe {
     const sub: Subscription<AgentEvent> = { fn, active: true };
     this.agents.add(sub);
-    if (this.agents.size === 1) this.hooks.agentsOnlineChanged(true);
+    if (agentId !== null) this.agentArrived(agentId);
     return () => {
       if (!sub.active) return;
       sub.active = false;
       this.agents.delete(sub);
-      if (this.agents.size === 0) this.hooks.agentsOnlineChanged(false);
+      if (agentId !== null) this.agentLeft(agentId);
     };
+  }
+
+  private agentArrived(agentId: Id): void {
+    const count = (this.agentCounts.get(agentId) ?? 0) + 1;
+    this.agentCounts.set(agentId, count);
+    if (count > 1) return;
+    if (this.agentCounts.size === 1) this.hooks.agentsOnlineChanged(true);
+    this.hooks.agentOnlineChanged(agentId, true);
+  }
+
+  private agentLeft(agentId: Id): void {
+    const left = (this.agentCounts.get(agentId) ?? 1) - 1;
+    if (left > 0) {
+      this.agentCounts.set(agentId, left);
+      return;
+    }
+    this.agentCounts.delete(agentId);
+    if (this.agentCounts.size === 0) this.hooks.agentsOnlineChanged(false);
+    this.hooks.agentOnlineChanged(agentId, false);
   }
 
   subscribeVisitor(visitorId: Id, fn: (event: VisitorEvent) => void): Unsubscribe {
@@ -81,6 +112,7 @@ export class EventHub {
     for (const sub of this.agents) sub.active = false;
     for (const set of this.visitors.values()) for (const sub of set) sub.active = false;
     this.agents.clear();
+    this.agentCounts.clear();
     this.visitors.clear();
   }
 }

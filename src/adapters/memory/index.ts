@@ -22,6 +22,12 @@ export {
   type RecordStore,
   type StoredRecord,
 } from './persistence.js';
+export type {
+  DeliverHook,
+  DeliveryContext,
+  DeliveryReceipt,
+  DeliveryRetry,
+} from './operations/delivery.js';
 export { createSeedData, type SeedOptions } from './seed/seed-data.js';
 export { SEED_IDS } from './seed/seed-ids.js';
 export type { CampaignRecord, SeedData, VisitorRecord } from './seed/types.js';

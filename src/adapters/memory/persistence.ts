@@ -18,6 +18,8 @@
  * - `outbox`: the send bookkeeping of an outbound message; a `cancellableUntil` on a message still
  *   `scheduled` is a pending send that is re-armed on load.
  * - `clientId`: `<scope>\u0000<clientId>` → message id (idempotent sends survive a restart).
+ * - `mailSync`: a mailbox's IMAP sync position (UIDVALIDITY, last UID), by mailbox id.
+ * - `mailSource`: where an inbound message came from (mailbox, UID, raw source file), by message id.
  * - `counter`: the id source (`ids`), so minted ids never repeat after a restart.
  */
 export type RecordKind =
@@ -36,6 +38,8 @@ export type RecordKind =
   | 'upload'
   | 'outbox'
   | 'clientId'
+  | 'mailSync'
+  | 'mailSource'
   | 'counter';
 
 /** Every kind the Store persists (for tools and tests that enumerate them). */
@@ -56,6 +60,8 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   'upload',
   'outbox',
   'clientId',
+  'mailSync',
+  'mailSource',
 ];
 
 /** One changed record: its current value (plain JSON data), or `null` when it was deleted. */

@@ -15,8 +15,10 @@ import type {
   Message,
   QuickReply,
 } from '../../model/index.js';
+import type { InboundSource, MailSyncState } from '../../model/index.js';
 import { normalizeAddress } from '../../model/index.js';
 import { EventHub, type PresenceHooks } from './event-hub.js';
+import type { CaseActivity } from '../adapter.js';
 import { bareMessageId, IdSource } from './ids.js';
 import { InboxOrder } from './inbox-order.js';
 import { Journal, RecordMap } from './journal.js';
@@ -34,6 +36,15 @@ export interface OutboxEntry {
   openedInteraction: boolean;
   /** The message answered or forwarded (`OutgoingMessage.inReplyToMessageId`). */
   answeredId: Id | undefined;
+  /**
+   * Delivery through a transport (`MemoryBackendOptions.deliver`), persisted so a restart keeps
+   * counting: attempts started, when the next one is due after a failure, why the last one failed,
+   * and what the transport answered once it took the message.
+   */
+  attempts?: number;
+  retryAt?: string;
+  lastError?: string;
+  delivered?: { at: string; response?: string; accepted?: string[]; rejected?: string[] };
 }
 
 /** An uploaded file and who may attach it: any agent, or only the visitor who uploaded it. */
@@ -50,6 +61,8 @@ export interface StoreOptions {
   persistence?: RecordStore;
   /** The URL of an uploaded file by attachment id; default a `blob:` URL (see `uploads.ts`). */
   fileUrl?: (id: Id) => string;
+  /** Checks a visitor's `identityHash` (see `MemoryBackendOptions.verifyIdentity`). */
+  verifyIdentity?: (identity: { email: string; identityHash: string; campaignId: Id }) => boolean;
 }
 
 /** Reports an error nobody awaits (a timer, a presence hook) without stopping the caller. */
@@ -109,6 +122,10 @@ export class Store {
   readonly outbox: Map<Id, OutboxEntry> = this.records('outbox');
   /** `<scope>\u0000<clientId>` → message id, for idempotent sends. */
   readonly clientIds: Map<string, Id> = this.records('clientId');
+  /** mail-in: each mailbox's IMAP sync position (UIDVALIDITY, last UID), by mailbox id. */
+  readonly mailSync: Map<string, MailSyncState> = this.records('mailSync');
+  /** mail-in: where an inbound (or blocked) message came from and its raw source, by message id. */
+  readonly mailSources: Map<Id, InboundSource> = this.records('mailSource');
   readonly objectUrls: string[] = [];
 
   private readonly draftRevisions: Map<string, number> = this.records('draftRevision');
@@ -125,6 +142,8 @@ export class Store {
   readonly knownAddresses = new Map<string, string>();
 
   readonly hub: EventHub;
+  /** What each agent is doing on which case (collision hint); live only, never persisted. */
+  readonly caseActivity = new Map<Id, { conversationId: Id; activity: CaseActivity }>();
   readonly inbox = new InboxOrder(() => this.conversations.values());
   readonly ids = new IdSource();
   fault: 'offline' | 'unavailable' | null = null;
@@ -281,6 +300,7 @@ export class Store {
         visitors: values('visitor'),
       });
       for (const kind of ['blockedMail', 'upload', 'outbox', 'clientId'] as const) fill(kind);
+      for (const kind of ['mailSync', 'mailSource'] as const) fill(kind);
     });
   }
 

@@ -10,6 +10,7 @@ import type {
 } from '../../model/index.js';
 import type { Store } from './store.js';
 import type { CampaignRecord, VisitorRecord } from './seed/types.js';
+import { withoutTranscript } from './operations/transcript.js';
 import { previewOf } from './text.js';
 
 /**
@@ -84,7 +85,7 @@ export function toVisitorMessage(m: Message): VisitorMessage {
     channel: m.channel,
     direction: m.direction,
     authorName: m.from.name,
-    text: m.text,
+    text: withoutTranscript(m),
     attachments: m.attachments,
     status: m.status,
     registeredAt: m.registeredAt,

@@ -5,7 +5,7 @@
  * sockets exactly as on the server.
  */
 import { ws, type WebSocketHandler, type WebSocketLink } from 'msw';
-import type { AgentEvent, VisitorEvent } from '../adapter.js';
+import type { AgentEvent, Unsubscribe, VisitorEvent } from '../adapter.js';
 import {
   AGENT_SOCKET_PATH,
   API_PREFIX,
@@ -53,7 +53,13 @@ export function createLiveHandlers(options: {
   const { backend, sessions, base } = options;
   type Closable = { close(code: number, reason: string): void };
   const connections = new Map<Closable, 'agent' | 'visitor'>();
-  const forget = (connection: object): void => void connections.delete(connection as Closable);
+  /** What to do when a socket ends: an agent socket releases its agent's presence. */
+  const releases = new Map<object, Unsubscribe>();
+  const forget = (connection: object): void => {
+    connections.delete(connection as Closable);
+    releases.get(connection)?.();
+    releases.delete(connection);
+  };
   let agentFeed: Feed<AgentEvent> | undefined;
   const visitorFeeds = new Map<string, Feed<VisitorEvent>>();
 
@@ -62,9 +68,13 @@ export function createLiveHandlers(options: {
     ({ client }) => {
       const session = sessions.agentOf(client.url.searchParams.get('token'));
       if (!session) return client.close(CLOSE_UNAUTHORIZED, 'unauthorized');
-      // Every agent hears every agent event: one stream, one seq, one backend subscription.
-      agentFeed ??= new Feed((fn) => backend.agent(session.agentId).subscribe(fn), options.feed);
-      connections.set(new LiveConnection(client, agentFeed, forget), 'agent');
+      // Every agent hears every agent event: one stream, one seq, one observing subscription;
+      // each socket also holds a subscription of its agent, which makes that agent online.
+      agentFeed ??= new Feed((fn) => backend.observeAgents(fn), options.feed);
+      const presence = backend.agent(session.agentId).subscribe(() => undefined);
+      const connection = new LiveConnection(client, agentFeed, forget);
+      releases.set(connection, presence);
+      connections.set(connection, 'agent');
     },
   );
 

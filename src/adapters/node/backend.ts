@@ -7,6 +7,8 @@
 import { join } from 'node:path';
 import {
   createMemoryBackend,
+  type DeliverHook,
+  type DeliveryRetry,
   type MemoryBackend,
   type MemoryBackendOptions,
   type RegisteredUpload,
@@ -22,11 +24,25 @@ export interface BackendSetup {
   undoSendSeconds?: number;
   /** Extra options for tests and benches (seed, clock). */
   options?: MemoryBackendOptions;
+  /**
+   * Mail out: committed emails go through `deliver` (SMTP, or the record of sent mail; see
+   * `mail/outbound/`), claimed before and retried after a failure (`retry`).
+   */
+  delivery?: {
+    deliver: DeliverHook;
+    retry?: Partial<DeliveryRetry>;
+    /** How long `close` waits for deliveries in flight; default 10 s. */
+    drainMs?: number;
+  };
 }
 
 export interface BackendHandle {
   backend: MemoryBackend;
-  /** Stops timers, then closes the store; the backend refuses calls afterwards. */
+  /**
+   * Stops timers, waits for deliveries in flight (bounded: a delivery still running then is
+   * dropped and, its message still `sending`, delivered again on the next start), then closes the
+   * store; the backend refuses calls afterwards.
+   */
   close(): Promise<void>;
 }
 
@@ -36,6 +52,10 @@ export async function openBackend(setup: BackendSetup): Promise<BackendHandle> {
     setup.store === 'memory' ? undefined : openSqliteStore(join(setup.dataDir, 'atento.db'));
   const options: MemoryBackendOptions = { ...setup.options, persistence };
   if (setup.undoSendSeconds !== undefined) options.undoSendSeconds = setup.undoSendSeconds;
+  if (setup.delivery) {
+    options.deliver = setup.delivery.deliver;
+    if (setup.delivery.retry) options.deliveryRetry = setup.delivery.retry;
+  }
   let backend: MemoryBackend;
   try {
     backend = createMemoryBackend(options);
@@ -47,7 +67,11 @@ export async function openBackend(setup: BackendSetup): Promise<BackendHandle> {
     backend,
     async close() {
       backend.dispose();
-      persistence?.close();
+      try {
+        await backend.drainDeliveries(setup.delivery?.drainMs ?? 10_000);
+      } finally {
+        persistence?.close();
+      }
     },
   };
 }

@@ -19,11 +19,23 @@
  * | `ATENTO_FILE_URL_TTL` | `fileUrlTtlSeconds` | 365 d | lifetime of a signed file URL |
  * | `ATENTO_UNDO_SEND_SECONDS` | `undoSendSeconds` | campaign's | overrides every undo window |
  * | `ATENTO_DEMO_PASSWORD` | `demoPassword` | `demo` | seeds agents' passwords on first run |
+ * | `ATENTO_IDENTITY_SECRET` | `identitySecret` | none | verifies widget `identityHash`es (HMAC-SHA256 of the email, hex) |
+ *
+ * Mail (see `mail/mail-service-config.ts`): `ATENTO_MAIL_CONFIG` names a JSON file of mailboxes
+ * (IMAP and SMTP settings), `ATENTO_SMTP_PORT` (default `2525`; `0` or `off` disables) and
+ * `ATENTO_SMTP_HOST` (default `127.0.0.1`) place the embedded inbound SMTP listener; the file key
+ * `mail` holds `{ mailboxes, inboundSmtp }`.
  *
  * When no secret is configured, one is generated on first run and kept in `dataDir/secret`
  * (mode 0600), so tokens survive restarts; it is never logged.
  */
 import { readFileSync } from 'node:fs';
+import type { MailConfig } from './mail/mailbox-config.js';
+import {
+  DEFAULT_MAIL_CONFIG,
+  mailConfigFromEnv,
+  parseMailConfig,
+} from './mail/mail-service-config.js';
 
 export interface ServerConfig {
   port: number;
@@ -50,16 +62,23 @@ export interface ServerConfig {
   undoSendSeconds?: number;
   /** Password given to every seed agent when `credentials.json` does not exist yet. */
   demoPassword: string;
+  /**
+   * The key a host site signs its visitors' emails with (`identityHash` = hex HMAC-SHA256 of the
+   * email): with it a wrong hash is refused and a right one marks the visitor verified.
+   */
+  identitySecret?: string;
   /** Sockets silent for longer are closed (tests shorten it). */
   heartbeatTimeoutMs: number;
   /** Agent events kept for `resume`; older ones answer `reset`. */
   eventBufferSize: number;
   /**
    * How long the server keeps listening to agent events after the last agent socket closed, so
-   * an agent whose connection dropped resumes without losing events. Agents count as online
-   * (for visitors) during that time too: the backend counts any agent listener as presence.
+   * an agent whose connection dropped resumes without losing events. The agent counts as online
+   * (for visitors and other agents) during that time too.
    */
   agentGraceMs: number;
+  /** Mailboxes (IMAP in, SMTP out) and the embedded inbound SMTP listener (F-6.4, F-6.5). */
+  mail: MailConfig;
 }
 
 const MiB = 1024 * 1024;
@@ -80,6 +99,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   heartbeatTimeoutMs: 50_000,
   eventBufferSize: 5000,
   agentGraceMs: 25_000,
+  mail: DEFAULT_MAIL_CONFIG,
 };
 
 type Kind = 'int' | 'string' | 'list' | 'number';
@@ -100,6 +120,7 @@ const ENV: ReadonlyArray<[string, keyof ServerConfig, Kind]> = [
   ['ATENTO_FILE_URL_TTL', 'fileUrlTtlSeconds', 'int'],
   ['ATENTO_UNDO_SEND_SECONDS', 'undoSendSeconds', 'number'],
   ['ATENTO_DEMO_PASSWORD', 'demoPassword', 'string'],
+  ['ATENTO_IDENTITY_SECRET', 'identitySecret', 'string'],
 ];
 
 const KINDS: Record<string, Kind> = Object.fromEntries(ENV.map(([, key, kind]) => [key, kind]));
@@ -126,6 +147,10 @@ export function loadConfig(
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
       throw new Error(`The config file ${file} must hold a JSON object.`);
     for (const [key, value] of Object.entries(parsed)) {
+      if (key === 'mail') {
+        config['mail'] = parseMailConfig(value, `${file}: mail`);
+        continue;
+      }
       const kind = KINDS[key];
       if (!kind) throw new Error(`Unknown key "${key}" in ${file}.`);
       config[key] = fromFile(value, kind, `${file}: ${key}`);
@@ -135,6 +160,7 @@ export function loadConfig(
     const raw = env[name];
     if (raw !== undefined && raw !== '') config[key] = fromEnv(raw, kind, name);
   }
+  config['mail'] = mailConfigFromEnv(env, config['mail'] as MailConfig);
   return checked(config as unknown as ServerConfig);
 }
 

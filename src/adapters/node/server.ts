@@ -21,6 +21,7 @@ import type { MemoryBackend, MemoryBackendOptions } from '../memory/index.js';
 import { AGENTS } from '../memory/seed/people.js';
 import { Credentials } from './auth/credentials.js';
 import { decorateCallers } from './auth/guards.js';
+import { identityVerifier } from './auth/identity.js';
 import { deriveKeys, resolveSecret } from './auth/keys.js';
 import { registerSessionRoutes } from './auth/session-routes.js';
 import { Tokens } from './auth/tokens.js';
@@ -33,6 +34,10 @@ import { SocketRegistry } from './live/socket-registry.js';
 import { VisitorLive } from './live/visitor-socket.js';
 import { loggerOptions } from './logger.js';
 import { registerAdapterRoutes } from './routes.js';
+import type { MailLog } from './mail/inbound/mail-log.js';
+import { MailService, type MailServiceTuning } from './mail/mail-service.js';
+import { createOutbound, type Outbound } from './mail/outbound/outbound.js';
+import { registerSentMailRoutes } from './mail/outbound/sent-mail-route.js';
 import { FileStore } from './uploads/file-store.js';
 import { FileUrls } from './uploads/file-urls.js';
 import { registerFilesRoute } from './uploads/files-route.js';
@@ -45,6 +50,8 @@ export interface CreateServerOptions {
   now?: () => Date;
   /** Where log lines go instead of stdout. */
   logStream?: { write(line: string): void };
+  /** Mail-in tuning (tests and benches: IMAP backoff, IDLE delay, batch sizes, limits). */
+  mail?: MailServiceTuning;
 }
 
 export interface AtentoServer {
@@ -57,6 +64,8 @@ export interface AtentoServer {
   files: FileStore;
   fileUrls: FileUrls;
   live: { agents: AgentLive; visitors: VisitorLive; sockets: SocketRegistry };
+  /** Mail out: the delivery hook of the backend and the record of mail sent without a relay. */
+  outbound: Outbound;
   /** Stops accepting, closes sockets with `CLOSE_SHUTDOWN`, finishes requests, closes the store. */
   close(): Promise<void>;
 }
@@ -89,11 +98,19 @@ export async function createServer(
     AGENTS.map((a) => ({ email: a.email, agentId: a.id })),
     config.demoPassword,
   );
+  // Mail out (F-6.5): committed emails leave through their mailbox's SMTP relay, or are recorded
+  // in dataDir/sent-mail (shown at /dev/mail) when it has none; a copy goes to its IMAP Sent.
+  const outbound = createOutbound({
+    mailboxes: config.mail.mailboxes,
+    files,
+    dataDir: config.dataDir,
+  });
   const handle = await openBackend({
     dataDir: config.dataDir,
     store: config.store,
     undoSendSeconds: config.undoSendSeconds,
-    options: options.backend,
+    options: { verifyIdentity: identityVerifier(config.identitySecret), ...options.backend },
+    delivery: { deliver: outbound.deliver },
   });
   const { backend } = handle;
 
@@ -112,6 +129,7 @@ export async function createServer(
   const sockets = new SocketRegistry(config.heartbeatTimeoutMs);
   const agents = new AgentLive(backend, sockets, config.eventBufferSize, config.agentGraceMs);
   const visitors = new VisitorLive(backend, sockets);
+  outbound.setLog(app.log.child({ component: 'mail-out' }));
 
   try {
     acceptEmptyJsonBodies(app);
@@ -139,6 +157,7 @@ export async function createServer(
     registerUploadRoutes(app, { backend, tokens, files, fileUrl });
     registerFilesRoute(app, files, fileUrls);
     registerLiveRoutes(app, { backend, tokens, agents, visitors });
+    registerSentMailRoutes(app, { sentMail: outbound.sentMail, tokens, credentials });
     if (config.staticDir) {
       await app.register(fastifyStatic, { root: resolve(config.staticDir), prefix: '/' });
     }
@@ -146,6 +165,7 @@ export async function createServer(
   } catch (error) {
     await app.close().catch(() => {});
     await handle.close();
+    await outbound.close(0);
     throw error;
   }
 
@@ -159,6 +179,7 @@ export async function createServer(
     files,
     fileUrls,
     live: { agents, visitors, sockets },
+    outbound,
     close() {
       closing ??= (async () => {
         sockets.closeAll(CLOSE_SHUTDOWN, 'The server is shutting down.');
@@ -167,6 +188,7 @@ export async function createServer(
         } finally {
           agents.dispose();
           await handle.close();
+          await outbound.close(5000);
         }
       })();
       return closing;
@@ -178,18 +200,49 @@ export async function createServer(
 export async function startServer(
   config: ServerConfig,
   options: CreateServerOptions = {},
-): Promise<AtentoServer & { url: string }> {
+): Promise<AtentoServer & { url: string; mail: MailService }> {
   const server = await createServer(config, options);
+  const mail = new MailService({
+    config: config.mail,
+    backend: server.backend,
+    files: server.files,
+    fileUrl: (id) => server.fileUrls.url(id),
+    log: mailLog(server.app),
+    tuning: options.mail,
+  });
   try {
     await server.app.listen({ port: config.port, host: config.host });
+    await mail.start();
   } catch (error) {
+    await mail.stop();
     await server.close();
     throw error;
   }
   const address = server.app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  return { ...server, url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}` };
+  let closing: Promise<void> | undefined;
+  return {
+    ...server,
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    mail,
+    close() {
+      // Mail in stops first: nothing is filed into a store that is closing.
+      closing ??= mail.stop().finally(() => server.close());
+      return closing;
+    },
+  };
+}
+
+/** The mail-in side's logger: the server's, tagged `component: mail`. */
+function mailLog(app: FastifyInstance): MailLog {
+  const log = app.log.child({ component: 'mail' });
+  return {
+    debug: (fields, message) => log.debug(fields, message),
+    info: (fields, message) => log.info(fields, message),
+    warn: (fields, message) => log.warn(fields, message),
+    error: (fields, message) => log.error(fields, message),
+  };
 }
 
 /**

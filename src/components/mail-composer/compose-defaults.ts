@@ -66,6 +66,20 @@ export function initialRecipients(
   return { to, cc: uniqueExcept(others, taken) };
 }
 
+/**
+ * To and subject of a new email on a case (F-4.4: answering a chat whose visitor left): the
+ * case's contact, when an address is known, and the case's subject as it is.
+ */
+export function newMessageDefaults(
+  contact: { name?: string; email?: string } | undefined,
+  conversation: { subject?: string } | undefined,
+): { to: EmailAddress[]; subject: string } {
+  const address = contact?.email ? normalizeAddress(contact.email) : '';
+  const name = contact?.name?.trim();
+  const to = address ? [name ? { name, address } : { address }] : [];
+  return { to, subject: conversation?.subject ?? '' };
+}
+
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',

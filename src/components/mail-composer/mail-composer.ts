@@ -34,6 +34,7 @@ import {
   composeSubject,
   forwardBlockHtml,
   initialRecipients,
+  newMessageDefaults,
   textToHtml,
 } from './compose-defaults.js';
 import {
@@ -138,7 +139,10 @@ export class MailComposer extends AdapterElement {
   /** The case the message belongs to. */
   @property({ attribute: 'conversation-id' }) conversationId?: string;
 
-  /** `reply`, `replyAll`, `forward` or `new`. */
+  /**
+   * `reply`, `replyAll`, `forward` or `new` (addressed to the case's contact, with the case's
+   * subject, when they are known).
+   */
   @property() mode: ComposeMode = 'reply';
 
   /** The message answered or forwarded (required for every mode but `new`). */
@@ -333,7 +337,11 @@ export class MailComposer extends AdapterElement {
   /** Recipients, subject, greeting, signature and (forward) the original, per mode. */
   private fillDefaults(context: ComposerContext) {
     const { to, cc } = initialRecipients(this.mode, this.message, ownAddresses(context));
-    this.to = to.map(toEntry);
+    const fresh =
+      this.mode === 'new'
+        ? newMessageDefaults(context.personalization.contact, context.personalization.conversation)
+        : undefined;
+    this.to = (fresh?.to ?? to).map(toEntry);
     this.cc = cc.map(toEntry);
     this.showCc = cc.length > 0;
     this.subject = this.message
@@ -341,7 +349,7 @@ export class MailComposer extends AdapterElement {
           reply: this.i18n.t('composer.subjectReply'),
           forward: this.i18n.t('composer.subjectForward'),
         })
-      : '';
+      : (fresh?.subject ?? '');
     const { greeting, signature } = context.campaign;
     const p = context.personalization;
     const parts: string[] = [];

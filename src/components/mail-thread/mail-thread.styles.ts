@@ -61,6 +61,43 @@ export const styles = css`
     color: var(--_color-success);
     border-color: currentColor;
   }
+  .status-button {
+    margin-inline-start: auto;
+    min-block-size: 1.75rem;
+  }
+  .status-button.complete {
+    color: var(--_color-success);
+  }
+  .status-button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  .viewers {
+    display: grid;
+    padding: calc(var(--_space) / 2) calc(var(--_space) * 2);
+    background: var(--_color-accent-soft);
+    border-block-end: 1px solid var(--_color-border);
+    font-size: 0.857em;
+  }
+  .viewers.replying {
+    background: var(--_color-warning-soft);
+  }
+  .viewers.empty {
+    padding: 0;
+    border: 0;
+  }
+  .newer-question {
+    margin: 0 0 var(--_space);
+  }
+  .newer-message {
+    display: grid;
+    gap: 2px;
+    margin: 0;
+    padding: var(--_space);
+    border-inline-start: 3px solid var(--_color-accent);
+    background: var(--_color-surface-sunken);
+    overflow-wrap: anywhere;
+  }
   .customer {
     display: inline-flex;
     flex-wrap: wrap;

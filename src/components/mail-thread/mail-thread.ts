@@ -49,8 +49,12 @@ import {
   renderSideErrors,
 } from './thread-states.js';
 import { renderToolbar } from './thread-toolbar.js';
+import { StatusAction } from './thread-status.js';
+import { CaseViewers } from './thread-viewers.js';
+import { NewerMessageWatch, renderNewerConfirm, resender } from './newer-message.js';
 
 export type { MailReplyMode as ReplyMode } from './message-card.js';
+export type { MailStatusChangeDetail, MailStatusChangedDetail } from './thread-status.js';
 
 /** The message whose composer slot is open, and why. */
 export interface ThreadComposing {
@@ -83,6 +87,14 @@ export interface MailInteractionChangeDetail {
  * at the bottom. Failures of the side calls (marking read, the block-list lookup, refreshing the
  * header) show as small inline alerts with a retry.
  *
+ * Complete / Reopen (F-4.3): the header's "Completar" button (or `toggleStatus()`) completes an
+ * open case for every agent, "Reabrir" reopens a completed one; a new inbound message reopening
+ * it shows live. Collision hint: the thread tells the other agents (`announce`) that this one is
+ * viewing the case, or replying while its composer is open (or `replying` is set), and shows who
+ * else is on it under the header. When the agent sends a reply and a message from someone else
+ * arrived in the case since the composer opened, the send is held once and a confirm offers
+ * "Ver mensaje" or "Enviar".
+ *
  * Keyboard: `p` / `n` (or Alt+↑ / Alt+↓) go to the previous / next open interaction when focus is
  * not in a text field; in the feed, PageDown / PageUp move between messages and Ctrl+End /
  * Ctrl+Home leave the feed.
@@ -97,6 +109,10 @@ export interface MailInteractionChangeDetail {
  *   message (`composing` is set).
  * @fires {CustomEvent<MailShowImagesDetail>} mail-show-images - Bubbles up from a message's
  *   "Show images". Unless cancelled, remote images stay shown for that sender in this thread.
+ * @fires {CustomEvent<MailStatusChangeDetail>} mail-status-change - "Completar" / "Reabrir" (or
+ *   `toggleStatus()`) is about to call the adapter. Cancelable: when cancelled, nothing is called.
+ * @fires {CustomEvent<MailStatusChangedDetail>} mail-status-changed - The adapter completed or
+ *   reopened the case.
  *
  * @slot composer - Replaces the built-in `<mail-composer>` shown under the message being
  *   answered while `composing` is set (loaded on the first reply). The thread closes it on its
@@ -106,6 +122,9 @@ export interface MailInteractionChangeDetail {
  * @csspart subject - The subject heading.
  * @csspart case-number - The case number (`#6597`).
  * @csspart status - The open/completed mark.
+ * @csspart status-button - The "Completar" / "Reabrir" button.
+ * @csspart viewers - The line naming the other agents viewing or replying to the case.
+ * @csspart newer-confirm - The dialog asking to send anyway when a newer message arrived.
  * @csspart customer - Customer name and address; also `customer-name`, `customer-address`.
  * @csspart channels - The list of channel marks; each is `channel` and `channel-email|chat`.
  * @csspart blocked - The "sender blocked" mark.
@@ -168,6 +187,12 @@ export class MailThread extends AdapterElement {
   /** The message whose `composer` slot is open, or `null`. Set by `mail-reply` unless cancelled. */
   @property({ attribute: false }) composing: ThreadComposing | null = null;
 
+  /**
+   * The host's own reply editor for this case is in use (`<agent-panel>` sets it while its reply
+   * area has focus): other agents are told this one is replying, as while the composer is open.
+   */
+  @property({ type: Boolean }) replying = false;
+
   @consume({ context: currentAgentContext, subscribe: true })
   @state()
   private providedAgent?: Agent;
@@ -187,6 +212,8 @@ export class MailThread extends AdapterElement {
   @state() private newTarget?: Id;
   @state() private blocked?: BlockListEntry;
   @state() private showImagesFor = new Set<string>();
+  /** A send held because a newer message arrived, and how to send it anyway. */
+  @state() private newerHeld?: { message: Message; resend?: () => void };
 
   private readonly scrolling = new ThreadScroll(this, {
     ids: () => this.messageIds,
@@ -196,6 +223,16 @@ export class MailThread extends AdapterElement {
     },
   });
   private readonly sideCalls = new SideCalls(this);
+  private readonly status = new StatusAction(this, {
+    adapter: () => this.effectiveAdapter,
+    summary: () => this.thread?.detail.conversation,
+    applied: (summary) => this.updateConversation(summary),
+  });
+  private readonly viewers = new CaseViewers(this, {
+    adapter: () => this.effectiveAdapter,
+    me: () => this.thread?.agent.id ?? this.providedAgent?.id,
+  });
+  private readonly newer = new NewerMessageWatch();
   private opController?: AbortController;
   private unsubscribe?: () => void;
   private subscribedTo?: AgentAdapter;
@@ -222,6 +259,7 @@ export class MailThread extends AdapterElement {
     super.connectedCallback();
     this.addEventListener('keydown', this.onHostKeydown);
     this.addEventListener('mail-close', this.onComposerClose);
+    this.addEventListener('mail-send', this.onMailSend);
     window.addEventListener('online', this.onOnline);
     this.resubscribe();
   }
@@ -230,6 +268,7 @@ export class MailThread extends AdapterElement {
     super.disconnectedCallback();
     this.removeEventListener('keydown', this.onHostKeydown);
     this.removeEventListener('mail-close', this.onComposerClose);
+    this.removeEventListener('mail-send', this.onMailSend);
     window.removeEventListener('online', this.onOnline);
     this.unsubscribe?.();
     this.unsubscribe = this.subscribedTo = undefined;
@@ -241,6 +280,8 @@ export class MailThread extends AdapterElement {
       this.opController?.abort();
       this.thread = undefined;
       this.composing = null;
+      this.status.clear();
+      this.newerHeld = undefined;
       if (!changed.has('interactionId')) this.interactionId = undefined;
       if (!changed.has('messageId')) this.messageId = undefined;
     } else if (changed.has('messageId') && this.messageId && this.thread) {
@@ -256,10 +297,25 @@ export class MailThread extends AdapterElement {
     this.adapterForParts = this.effectiveAdapter;
     this.agentForParts = this.thread?.agent ?? this.providedAgent;
     if (this.thread) this.scrolling.clamp();
+    this.watchReply();
   }
 
   protected override updated() {
     if (this.effectiveAdapter !== this.subscribedTo) this.resubscribe();
+    const id = this.thread?.detail.conversation.id;
+    this.viewers.sync(
+      id
+        ? { conversationId: id, activity: this.composing || this.replying ? 'replying' : 'viewing' }
+        : undefined,
+    );
+  }
+
+  /** The newer-message watch runs while the composer is open on the case shown. */
+  private watchReply() {
+    const summary = this.thread?.detail.conversation;
+    if (!this.composing || !summary) this.newer.stop();
+    else if (this.newer.watching !== summary.id)
+      this.newer.start(summary.id, summary.lastMessage?.at, this.thread!.agent.id);
   }
 
   private resubscribe() {
@@ -372,6 +428,15 @@ export class MailThread extends AdapterElement {
     this.composing = null;
   }
 
+  /**
+   * Completes the case shown when it is open, reopens it when completed (the header button,
+   * F-4.3), after a cancelable `mail-status-change`. Resolves with the updated case, or
+   * `undefined` when there is none, it was cancelled, or the call failed (shown inline).
+   */
+  toggleStatus(): Promise<ConversationSummary | undefined> {
+    return this.status.toggle();
+  }
+
   // ── derived state ───────────────────────────────────────────────────────────────────────────
 
   private get messages(): Message[] {
@@ -463,11 +528,15 @@ export class MailThread extends AdapterElement {
   // ── live events (F-4.7) ─────────────────────────────────────────────────────────────────────
 
   private readonly onLive = (event: AgentEvent) => {
+    this.viewers.onLive(event);
+    this.newer.observe(event);
     const thread = this.thread;
     if (!thread) return;
     if (event.type === 'resync') {
-      // The live stream missed events (a long disconnection): load the case again.
+      // The live stream missed events (a long disconnection): load the case again, and tell the
+      // other agents again that this one is here (the backend may have dropped it meanwhile).
       void this.load.run();
+      this.viewers.reannounce();
       return;
     }
     const change = liveChange(thread, event);
@@ -542,6 +611,33 @@ export class MailThread extends AdapterElement {
   }
 
   private readonly onComposerClose = () => this.closeComposer();
+
+  /** A reply is being sent: held once when a newer message arrived since the composer opened. */
+  private readonly onMailSend = (event: Event) => {
+    const message = this.newer.pending;
+    if (!message || event.defaultPrevented) return;
+    event.preventDefault();
+    this.newerHeld = { message, resend: resender(event) };
+  };
+
+  private renderNewerHeld() {
+    const held = this.newerHeld;
+    if (!held) return nothing;
+    return renderNewerConfirm(this.i18n, held.message, {
+      show: () => {
+        this.newer.acknowledge();
+        if (this.messageIds.includes(held.message.id)) this.revealMessage(held.message.id);
+        else this.scrolling.showNewest('bottom');
+      },
+      send: () => {
+        this.newer.acknowledge();
+        held.resend?.();
+      },
+      closed: () => {
+        if (this.newerHeld === held) this.newerHeld = undefined;
+      },
+    });
+  }
 
   /** The built-in composer under the answered message (its module loads on the first reply). */
   private readonly renderComposer = (message: Message) =>
@@ -620,9 +716,16 @@ export class MailThread extends AdapterElement {
     const open = openInteractions(thread.detail);
     const address = this.blocked?.address;
     return html`
-      ${renderHeader(this.i18n, thread.detail, this.blocked, () =>
-        address ? openBlockDialog(this.renderRoot, address) : undefined,
+      ${renderHeader(
+        this.i18n,
+        thread.detail,
+        { blocked: this.blocked, statusPending: this.status.pending },
+        {
+          blockedClick: () => (address ? openBlockDialog(this.renderRoot, address) : undefined),
+          toggleStatus: () => void this.toggleStatus(),
+        },
       )}
+      ${this.viewers.render(this.i18n)}
       ${renderToolbar(
         this.i18n,
         {
@@ -640,7 +743,7 @@ export class MailThread extends AdapterElement {
           collapseAll: () => this.collapseAll(),
         },
       )}
-      ${renderSideErrors(this.i18n, this.sideCalls.errors)}
+      ${renderSideErrors(this.i18n, this.sideCalls.errors)} ${this.status.renderError(this.i18n)}
       ${this.opError ? renderOperationError(this.i18n, this.opError) : nothing}
       <div part="scroller" class="scroller" @scroll=${this.scrolling.onScroll}>
         ${
@@ -685,7 +788,7 @@ export class MailThread extends AdapterElement {
             : nothing
         }
       </div>
-      ${renderDialogs(this.effectiveAdapter, this.refreshBlocked)}
+      ${renderDialogs(this.effectiveAdapter, this.refreshBlocked)} ${this.renderNewerHeld()}
     `;
   }
 }

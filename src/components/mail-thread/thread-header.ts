@@ -1,4 +1,4 @@
-import { html, nothing, type SVGTemplateResult } from 'lit';
+import { html, nothing, svg, type SVGTemplateResult } from 'lit';
 import type { LocalizeController } from '../../i18n/localize-controller.js';
 import {
   formatCaseNumber,
@@ -20,14 +20,33 @@ export function channelLabel(i18n: LocalizeController, channel: Channel): string
   return i18n.t(channel === 'chat' ? 'thread.channelChat' : 'thread.channelEmail');
 }
 
-/** Subject, case number, status, customer and channel marks (F-1.1). Text only, never HTML. */
+export interface HeaderState {
+  blocked: BlockListEntry | undefined;
+  /** A Complete / Reopen call is under way. */
+  statusPending: boolean;
+}
+
+export interface HeaderActions {
+  blockedClick(): void;
+  /** "Completar" on an open case, "Reabrir" on a completed one (F-4.3). */
+  toggleStatus(): void;
+}
+
+/** An arrow turning back: "Reabrir". */
+const REOPEN = svg`<path d="M4 12a8 8 0 1 0 2.3-5.7"/><path d="M4 4v4h4"/>`;
+
+/**
+ * Subject, case number, status with its Complete / Reopen button, customer and channel marks
+ * (F-1.1, F-4.3). Text only, never HTML.
+ */
 export function renderHeader(
   i18n: LocalizeController,
   detail: ConversationDetail,
-  blocked: BlockListEntry | undefined,
-  onBlockedClick: () => void,
+  state: HeaderState,
+  actions: HeaderActions,
 ) {
   const { conversation, contact } = detail;
+  const { blocked } = state;
   const completed = conversation.status === 'completed';
   const address = contact.emails[0];
   return html`<div part="header" class="header">
@@ -42,6 +61,16 @@ export function renderHeader(
         ${completed ? icon(CHECK) : nothing}
         ${i18n.t(completed ? 'thread.statusCompleted' : 'thread.statusOpen')}
       </span>
+      <button
+        part="status-button"
+        class="button small status-button ${completed ? 'reopen' : 'complete'}"
+        type="button"
+        aria-disabled=${state.statusPending ? 'true' : 'false'}
+        @click=${actions.toggleStatus}
+      >
+        ${icon(completed ? REOPEN : CHECK)}
+        ${i18n.t(completed ? 'thread.reopen' : 'thread.complete')}
+      </button>
     </div>
     <div class="meta-row">
       <span part="customer" class="customer">
@@ -70,7 +99,7 @@ export function renderHeader(
               class="blocked"
               type="button"
               title=${blocked.reason}
-              @click=${onBlockedClick}
+              @click=${actions.blockedClick}
             >
               ${icon(SHIELD)} ${i18n.t('thread.blocked', { name: blocked.blockedBy.name })}
             </button>`

@@ -69,6 +69,8 @@ export function snapshotStore(s: Store): Record<string, unknown> {
     upload: ordered(s.uploads),
     outbox: ordered(outbox),
     clientId: ordered(s.clientIds),
+    mailSync: ordered(s.mailSync),
+    mailSource: ordered(s.mailSources),
   };
   assert.deepEqual(Object.keys(records).sort(), [...RECORD_KINDS].sort(), 'every kind snapshotted');
   const conversations = [...s.conversations.values()];

@@ -15,6 +15,7 @@ import { domainOf, newMessageId, referencesOf } from '../ids.js';
 import type { OutboxEntry, Store } from '../store.js';
 import { htmlToText } from '../text.js';
 import { isBlocked } from './block-list.js';
+import { deliversThroughTransport, resumeDeliveries, scheduleAttempt } from './delivery.js';
 import { restoreDraft } from './drafts.js';
 import {
   appendMessage,
@@ -23,6 +24,7 @@ import {
   openInteractionOf,
   setMessageStatus,
 } from './messages.js';
+import { appendTranscript } from './transcript.js';
 import { resolveAttachments } from './uploads.js';
 import { checkChannel, checkMode, validAddress } from './validation.js';
 
@@ -172,7 +174,7 @@ export function send(s: Store, me: Agent, input: OutgoingMessage): SendReceipt {
     text,
     attachments,
     references: [],
-    status: cancellableUntil ? 'scheduled' : 'sent',
+    status: 'scheduled',
   };
   if (html !== undefined) m.html = html;
   if (input.clientId !== undefined) m.clientId = input.clientId;
@@ -198,8 +200,14 @@ export function send(s: Store, me: Agent, input: OutgoingMessage): SendReceipt {
     answeredId: answered?.id,
   };
   s.outbox.set(m.id, entry);
+  // Without an undo window the send is committed at once: same transcript, same delivery.
+  if (!cancellableUntil) {
+    appendTranscript(s, m);
+    m.status = deliversThroughTransport(s, m) ? 'sending' : 'sent';
+  }
   appendMessage(s, c, m);
   if (cancellableUntil) arm(s, m.id, entry, windowSeconds * 1000);
+  else if (m.status === 'sending') scheduleAttempt(s, m.id, entry, 0);
   return { message: m, cancellableUntil };
 }
 
@@ -222,9 +230,11 @@ function arm(s: Store, messageId: Id, entry: OutboxEntry, ms: number): void {
 /**
  * Picks up the sends still `scheduled` in records loaded back from storage (a restart): a window
  * that ended while the backend was down commits now, once; the others get their timer back.
- * Committed and cancelled sends are left alone, so no send commits twice.
+ * Cancelled and sent messages are left alone, so no send commits twice; committed emails still
+ * `sending` (a transport was delivering them) are delivered again (`resumeDeliveries`).
  */
 export function resumeScheduled(s: Store): void {
+  resumeDeliveries(s);
   const now = s.now().getTime();
   for (const [messageId, entry] of s.outbox) {
     if (!entry.cancellableUntil || entry.timer !== undefined) continue;
@@ -241,13 +251,20 @@ function stopTimer(entry: OutboxEntry | undefined): void {
   delete entry.timer;
 }
 
-/** Ends the undo window: `scheduled` → `sending` → `sent`, exactly once. */
+/**
+ * Ends the undo window, exactly once: `scheduled` → `sending` (the claim), with the chat
+ * transcript appended (F-4.5). Without a transport the message is `sent` at once; with one
+ * (`delivery.ts`) the claim is written when this unit of work ends and the delivery starts after.
+ */
 export function commit(s: Store, messageId: Id): void {
   const m = s.messages.get(messageId);
-  stopTimer(s.outbox.get(messageId));
-  if (!m || m.status !== 'scheduled') return;
+  const entry = s.outbox.get(messageId);
+  stopTimer(entry);
+  if (!m || !entry || m.status !== 'scheduled') return;
+  appendTranscript(s, m);
   setMessageStatus(s, m, 'sending');
-  setMessageStatus(s, m, 'sent');
+  if (deliversThroughTransport(s, m)) scheduleAttempt(s, messageId, entry, 0);
+  else setMessageStatus(s, m, 'sent');
 }
 
 /** Cancels a scheduled send inside its window and restores its draft (F-2.9). */

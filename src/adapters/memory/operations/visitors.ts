@@ -164,13 +164,31 @@ export function sendAsVisitor(
  * address on their own anonymous visitor contact, else creates a contact. Agents hear about it
  * when the case's contact changed.
  */
+/**
+ * Whether a host page proved the visitor's email: `false` without a hash or without a verifier;
+ * a hash the verifier refuses is an error, never a silent downgrade.
+ */
+function verifiedIdentity(s: Store, v: VisitorRecord, email: string, hash: unknown): boolean {
+  if (hash === undefined || hash === null || hash === '') return false;
+  const verify = s.options.verifyIdentity;
+  if (!verify) return false;
+  const campaignId = campaignOfVisitor(s, v).id;
+  if (typeof hash === 'string' && verify({ email, identityHash: hash, campaignId })) return true;
+  throw new AdapterError('invalid', 'The identity hash does not match this email.', {
+    field: 'identityHash',
+  });
+}
+
 export function identify(s: Store, v: VisitorRecord, identity: VisitorIdentity): Visitor {
   const email = validAddress(identity?.email, 'email');
+  const verified = verifiedIdentity(s, v, email, identity.identityHash);
   const name =
     typeof identity.name === 'string' && identity.name.trim() !== ''
       ? identity.name.trim()
       : undefined;
   v.email = email;
+  if (verified) v.identityVerified = true;
+  else delete v.identityVerified;
   if (name !== undefined) v.name = name;
   v.lastSeenAt = s.nowIso();
   s.touch('visitor', v.id);

@@ -2,12 +2,13 @@
  * Agents' live sockets (F-4.7). The server listens to the backend's agent events once, numbers
  * them in the `EventLog` and writes each serialized frame to every open agent socket.
  *
- * Presence: the backend counts every agent listener as "agents online" (what visitors see,
- * F-5.3), the server's own listener included. So that listener exists only while an agent socket
- * is open, plus a grace period after the last one closed (`graceMs`): an agent whose connection
- * dropped reconnects and resumes without losing events, and visitors see agents go offline that
- * much later (silent sockets already take up to the heartbeat timeout). When the listener stops,
- * the log records a gap: events nobody heard cannot be replayed, and older `after`s get `reset`.
+ * Presence: the server's listener only observes (`observeAgents`); each agent with an open socket
+ * holds a backend subscription of their own, which is what makes them online — "agents online"
+ * for visitors (F-5.3) and the case viewers list (collision hint). Both last while a socket is
+ * open plus a grace period after the last one closed (`graceMs`): an agent whose connection
+ * dropped reconnects and resumes without losing events, and others see them go offline that much
+ * later (silent sockets already take up to the heartbeat timeout). When the listener stops, the
+ * log records a gap: events nobody heard cannot be replayed, and older `after`s get `reset`.
  *
  * Ordering: a socket gets `ready` (the current seq), then live events as they happen. A `resume
  * {after}` replays the missed ones only while no live event was written to that socket yet
@@ -35,12 +36,20 @@ interface AgentConnection {
 
 const PONG = JSON.stringify({ type: 'pong' });
 
+/** One agent's sockets and the backend subscription that keeps them online. */
+interface AgentPresence {
+  sockets: number;
+  stop: Unsubscribe;
+  grace?: ReturnType<typeof setTimeout>;
+}
+
 export class AgentLive {
   readonly log: EventLog<AgentEvent>;
   private readonly connections = new Set<AgentConnection>();
   private unsubscribe: Unsubscribe | undefined;
   private everSubscribed = false;
   private grace: ReturnType<typeof setTimeout> | undefined;
+  private readonly present = new Map<Id, AgentPresence>();
 
   constructor(
     private readonly backend: MemoryBackend,
@@ -59,12 +68,16 @@ export class AgentLive {
   attach(ws: WebSocket, agentId: Id): void {
     if (this.grace) clearTimeout(this.grace);
     this.grace = undefined;
-    if (!this.unsubscribe) this.listen(agentId);
+    if (!this.unsubscribe) this.listen();
+    this.arrive(agentId);
     const connection: AgentConnection = { ws, lastSent: this.log.seq, liveSent: false };
     this.connections.add(connection);
     this.registry.add(ws);
     ws.on('message', (data) => this.onFrame(connection, String(data)));
-    ws.once('close', () => this.detach(connection));
+    ws.once('close', () => {
+      this.leave(agentId);
+      this.detach(connection);
+    });
     ws.send(JSON.stringify({ type: 'ready', seq: this.log.seq }));
   }
 
@@ -73,10 +86,36 @@ export class AgentLive {
     return this.unsubscribe !== undefined;
   }
 
-  private listen(agentId: Id): void {
+  private listen(): void {
     if (this.everSubscribed) this.log.gap();
     this.everSubscribed = true;
-    this.unsubscribe = this.backend.agent(agentId).subscribe((event) => this.broadcast(event));
+    this.unsubscribe = this.backend.observeAgents((event) => this.broadcast(event));
+  }
+
+  private arrive(agentId: Id): void {
+    const presence = this.present.get(agentId);
+    if (presence) {
+      presence.sockets += 1;
+      if (presence.grace) clearTimeout(presence.grace);
+      delete presence.grace;
+      return;
+    }
+    const stop = this.backend.agent(agentId).subscribe(() => undefined);
+    this.present.set(agentId, { sockets: 1, stop });
+  }
+
+  private leave(agentId: Id): void {
+    const presence = this.present.get(agentId);
+    if (!presence || --presence.sockets > 0) return;
+    const gone = () => {
+      this.present.delete(agentId);
+      presence.stop();
+    };
+    if (this.graceMs === 0) gone();
+    else {
+      presence.grace = setTimeout(gone, this.graceMs);
+      presence.grace.unref();
+    }
   }
 
   private detach(connection: AgentConnection): void {
@@ -131,6 +170,11 @@ export class AgentLive {
   /** Stops listening to the backend (shutdown); sockets are closed by the registry. */
   dispose(): void {
     if (this.grace) clearTimeout(this.grace);
+    for (const presence of this.present.values()) {
+      if (presence.grace) clearTimeout(presence.grace);
+      presence.stop();
+    }
+    this.present.clear();
     this.stopListening();
     this.connections.clear();
   }

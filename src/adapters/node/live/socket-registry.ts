@@ -22,6 +22,11 @@ export class SocketRegistry {
     return this.sockets.size;
   }
 
+  /** Cuts every socket at once, as a network failure would (clients reconnect and resume). */
+  dropAll(): void {
+    for (const ws of this.sockets.keys()) ws.terminate();
+  }
+
   add(ws: WebSocket): void {
     this.sockets.set(ws, { lastSeen: this.now() });
     const seen = () => this.touch(ws);
