@@ -18,5 +18,15 @@ export default {
         customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
       },
     },
+    {
+      // A helper dispatching `new CustomEvent(type, …)` is read as an event named "type": keep
+      // only events whose name is a real event name (the documented ones have dashes).
+      name: 'atento-no-variable-events',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules)
+          for (const d of mod.declarations ?? [])
+            if (d.events) d.events = d.events.filter((e) => e.name?.includes('-'));
+      },
+    },
   ],
 };

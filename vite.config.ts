@@ -20,6 +20,7 @@ export const entries: Record<string, string> = {
   'chat-widget': 'src/components/chat-widget/chat-widget.ts',
   'conversation-list': 'src/components/conversation-list/conversation-list.ts',
   'agent-panel': 'src/components/agent-panel/agent-panel.ts',
+  react: 'src/react.ts',
 };
 
 const root = fileURLToPath(new URL('.', import.meta.url));

@@ -7,6 +7,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeArgs, chromePath } from './scripts/chromium.mjs';
 import { summaryReporter } from './test/reporters/summary-reporter.mjs';
+import { reactEsmPlugin } from './test/support/react-esm-plugin.mjs';
 import { realServerPlugin } from './test/support/real-server-plugin.mjs';
 
 const mockServiceWorkerPath = fileURLToPath(
@@ -33,6 +34,8 @@ export default {
   plugins: [
     // `startRealServer()` (test/support/real-server.ts): reference servers for browser tests.
     realServerPlugin(),
+    // React 19 as an ES module for the interop test (test/interop/react.test.ts).
+    reactEsmPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

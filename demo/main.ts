@@ -1,10 +1,11 @@
 /**
- * The demo: the agent's view of the seed's case #6597 (<mail-thread> with its <mail-composer>).
- * Served by the reference server (`npm start`), it signs in against the server and talks to it
- * through the HTTP adapter, so everything an agent does is stored in SQLite and survives a
- * restart. `?backend=memory` runs the same page on the in-memory backend instead (no server).
+ * The demo: the agent's unified inbox (<agent-panel>: the list, the case in <mail-thread>, the
+ * reply area with chat and email). Served by the reference server (`npm start`), it signs in
+ * against the server and talks to it through the HTTP adapter, so everything an agent does is
+ * stored in SQLite and survives a restart. The selected case is in the URL (`#case=<id>`).
+ * `?backend=memory` runs the same page on the in-memory backend instead (no server).
  */
-import '../src/components/mail-thread/mail-thread.js';
+import '../src/components/agent-panel/agent-panel.js';
 import type { AgentAdapter } from '../src/adapters/adapter.js';
 import { createHttpAgentAdapter, loginAgent } from '../src/adapters/http/index.js';
 import { createMemoryBackend, createSeedData, SEED_IDS } from '../src/adapters/memory/index.js';
@@ -16,8 +17,12 @@ const text: Record<Locale, Record<string, string>> = {
     tagline: 'demo',
     language: 'Idioma',
     theme: 'Tema',
-    intro:
-      'La atención #6597 de Jorge Taype: abra un mensaje, use «Más opciones» (Detalle, Agregar contacto, Agregar a lista negra) o «Responder» para escribir: destinatarios, formato, imágenes, adjuntos, emoji, respuestas rápidas (botón o «/»), borrador guardado y envío con 10 s para deshacer.',
+    guideTitle: 'Guía de la demo',
+    inbox: 'Bandeja de conversaciones',
+    newChat: 'Hay un chat nuevo',
+    shopLink: 'Abrir la tienda con el chat del visitante',
+    sentLink: 'Ver el correo enviado',
+    mailHint: 'Enviar un correo de prueba a la bandeja:',
     sent: 'Enviado: ',
     loginTitle: 'Ingresar como agente',
     loginHint:
@@ -32,8 +37,12 @@ const text: Record<Locale, Record<string, string>> = {
     tagline: 'demo',
     language: 'Language',
     theme: 'Theme',
-    intro:
-      'Jorge Taype’s case #6597: open a message, use “More options” (Detail, Add contact, Add to block list) or “Reply” to write: recipients, formatting, images, attachments, emoji, quick replies (button or “/”), a saved draft and send with 10 s to undo.',
+    guideTitle: 'Demo guide',
+    inbox: 'Conversations inbox',
+    newChat: 'A new chat arrived',
+    shopLink: 'Open the shop with the visitor’s chat',
+    sentLink: 'See the mail sent',
+    mailHint: 'Send a test email into the inbox:',
     sent: 'Sent: ',
     loginTitle: 'Sign in as an agent',
     loginHint:
@@ -48,7 +57,7 @@ const text: Record<Locale, Record<string, string>> = {
 
 const TOKEN_KEY = 'atento-demo-token';
 const params = new URLSearchParams(location.search);
-const thread = document.querySelector('mail-thread')!;
+const panel = document.querySelector('agent-panel')!;
 const loginForm = document.querySelector<HTMLFormElement>('#login')!;
 const app = document.querySelector<HTMLElement>('#app')!;
 const logout = document.querySelector<HTMLButtonElement>('#logout')!;
@@ -74,9 +83,29 @@ applyTheme(
 localeSelect.addEventListener('change', () => applyLocale(localeSelect.value as Locale));
 themeSelect.addEventListener('change', () => applyTheme(themeSelect.value));
 
-function showApp(adapter: AgentAdapter) {
+/** The case in the URL (`#case=<id>`), else the seed's case #6597. */
+function caseInUrl(): string {
+  return new URLSearchParams(location.hash.slice(1)).get('case') ?? SEED_IDS.jorge.conversationId;
+}
+
+panel.addEventListener('panel-navigate', ({ detail }) => {
+  const hash = detail.conversationId ? `#case=${encodeURIComponent(detail.conversationId)}` : '';
+  history.pushState(null, '', `${location.pathname}${location.search}${hash}`);
+});
+addEventListener('popstate', () => (panel.conversationId = caseInUrl()));
+
+// The seed's red dot: a new chat arrived while the agent looked elsewhere.
+const newDot = document.querySelector<HTMLElement>('#new-dot')!;
+const newText = document.querySelector<HTMLElement>('#new-text')!;
+new MutationObserver(() => {
+  newDot.hidden = newText.hidden = !panel.hasAttribute('has-new');
+}).observe(panel, { attributes: true, attributeFilter: ['has-new'] });
+
+function showApp(adapter: AgentAdapter, server: boolean) {
   provideAtento(document.body, { agent: adapter });
-  thread.conversationId = SEED_IDS.jorge.conversationId;
+  panel.conversationId = caseInUrl();
+  document.querySelector<HTMLElement>('#sent-link')!.hidden = !server;
+  document.querySelector<HTMLElement>('#mail-hint')!.hidden = !server;
   loginForm.hidden = true;
   app.hidden = false;
   void adapter.me().then((me) => (document.querySelector('#who')!.textContent = me.name));
@@ -102,7 +131,7 @@ function connect(token: string) {
     },
   });
   logout.hidden = false;
-  showApp(adapter);
+  showApp(adapter, true);
 }
 
 loginForm.addEventListener('submit', async (event) => {
@@ -125,13 +154,13 @@ logout.addEventListener('click', () => {
   location.reload();
 });
 
-thread.addEventListener('mail-sent', ({ detail }) => {
+panel.addEventListener('mail-sent', ({ detail }) => {
   document.querySelector('#last-event')!.textContent =
     text[locale()]['sent'] + detail.message.subject;
 });
 
 if (params.get('backend') === 'memory') {
-  showApp(createMemoryBackend({ seed: createSeedData({ now: new Date() }) }).agent('agent'));
+  showApp(createMemoryBackend({ seed: createSeedData({ now: new Date() }) }).agent('agent'), false);
 } else {
   const token = sessionStorage.getItem(TOKEN_KEY);
   if (token) connect(token);

@@ -106,8 +106,8 @@ export const ForwardWithAttachments: Story = {
   loaders: [answering(JORGE.pdfMessageId)],
 };
 
-/** A new message on the case: nothing prefilled but the greeting and signature. */
-export const Empty: Story = { args: { mode: 'new' }, loaders: [answering(null)] };
+/** A new message on the case: addressed to its customer, with the case subject, greeting and signature. */
+export const NewMessage: Story = { args: { mode: 'new' }, loaders: [answering(null)] };
 
 export const English: Story = { args: { locale: 'en' } };
 

@@ -192,6 +192,16 @@ export interface CaseViewer {
   activity: CaseActivity;
 }
 
+/**
+ * Remote adapters only: the live connection was lost (`live: false`; events may arrive late, the
+ * adapter keeps reconnecting) or is back after a loss (`live: true`; what was missed follows, or a
+ * `resync`). Emitted on changes only, never before the first loss.
+ */
+export interface ConnectionEvent {
+  type: 'connection';
+  live: boolean;
+}
+
 /** Live events delivered to agents (F-4.7). */
 export type AgentEvent =
   | { type: 'message.created'; message: Message; conversation: ConversationSummary }
@@ -203,7 +213,8 @@ export type AgentEvent =
   /** Who is on a case changed (collision hint): every agent viewing or replying, this one included. */
   | { type: 'viewers'; conversationId: Id; viewers: CaseViewer[] }
   /** Events were missed (a long disconnection): reload what is shown. Remote adapters only. */
-  | { type: 'resync' };
+  | { type: 'resync' }
+  | ConnectionEvent;
 
 /** Live events delivered to one visitor, about their own conversation only. */
 export type VisitorEvent =
@@ -213,7 +224,8 @@ export type VisitorEvent =
   | { type: 'presence'; agentsOnline: boolean }
   | ({ type: 'typing' } & TypingState)
   /** Events were missed (a long disconnection): call `resume()` again. Remote adapters only. */
-  | { type: 'resync' };
+  | { type: 'resync' }
+  | ConnectionEvent;
 
 export type AgentEventType = AgentEvent['type'];
 export type VisitorEventType = VisitorEvent['type'];

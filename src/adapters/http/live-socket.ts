@@ -11,8 +11,10 @@
  * - The first frame after opening is always `resume` or `ping`, so a server may hold live events
  *   until it knows where the client stands (replay first, then live).
  * - A socket refused with `CLOSE_UNAUTHORIZED` is not retried unless `onUnauthorized` asks to.
+ * - Listeners hear `{ type: 'connection', live: false }` when an open stream drops and
+ *   `{ type: 'connection', live: true }` once it is back, so views can say they may be stale.
  */
-import { AdapterError, type Unsubscribe } from '../adapter.js';
+import { AdapterError, type ConnectionEvent, type Unsubscribe } from '../adapter.js';
 import {
   CLOSE_UNAUTHORIZED,
   HEARTBEAT_MS,
@@ -35,7 +37,7 @@ export interface LiveSocketOptions {
   onUnauthorized?(): 'retry' | void;
 }
 
-type Resync = { type: 'resync' };
+type Resync = { type: 'resync' } | ConnectionEvent;
 type Listener<E> = { fn: (event: E | Resync) => void };
 
 const OPEN = 1;
@@ -47,6 +49,8 @@ export class LiveSocket<E> {
   /** The seq of the last event delivered on this logical stream; `null` before the first `ready`. */
   private lastSeq: number | null = null;
   private ready = false;
+  /** Listeners were told the connection is lost (and not yet that it is back). */
+  private down = false;
   private closed = false;
   private stopped = false;
   /** Bumped whenever pending connection attempts must be forgotten. */
@@ -117,6 +121,7 @@ export class LiveSocket<E> {
     const socket = this.socket;
     this.socket = null;
     this.ready = false;
+    this.down = false;
     this.lastSeq = null;
     socket?.close(1000);
     this.wakeWaiters();
@@ -162,6 +167,10 @@ export class LiveSocket<E> {
       case 'ready':
         if (this.lastSeq === null) this.lastSeq = frame.seq;
         this.ready = true;
+        if (this.down) {
+          this.down = false;
+          this.deliver({ type: 'connection', live: true });
+        }
         this.wakeReadyWaiters();
         break;
       case 'event':
@@ -196,6 +205,10 @@ export class LiveSocket<E> {
     this.clearTimers();
     for (const wake of this.pongWaiters.splice(0)) wake(false);
     if (this.listeners.size === 0 || this.closed) return;
+    if (!this.down) {
+      this.down = true;
+      this.deliver({ type: 'connection', live: false });
+    }
     if (code === CLOSE_UNAUTHORIZED) {
       if (this.options.onUnauthorized?.() !== 'retry') {
         this.stopped = true;

@@ -24,7 +24,8 @@
  * Mail (see `mail/mail-service-config.ts`): `ATENTO_MAIL_CONFIG` names a JSON file of mailboxes
  * (IMAP and SMTP settings), `ATENTO_SMTP_PORT` (default `2525`; `0` or `off` disables) and
  * `ATENTO_SMTP_HOST` (default `127.0.0.1`) place the embedded inbound SMTP listener; the file key
- * `mail` holds `{ mailboxes, inboundSmtp }`.
+ * `mail` holds `{ mailboxes, inboundSmtp }`. The listener is on by default for `loadConfig` (the
+ * command line) only: `DEFAULT_CONFIG` opens no SMTP port.
  *
  * When no secret is configured, one is generated on first run and kept in `dataDir/secret`
  * (mode 0600), so tokens survive restarts; it is never logged.
@@ -32,7 +33,7 @@
 import { readFileSync } from 'node:fs';
 import type { MailConfig } from './mail/mailbox-config.js';
 import {
-  DEFAULT_MAIL_CONFIG,
+  DEFAULT_MAIL_CONFIG as CLI_MAIL_CONFIG,
   mailConfigFromEnv,
   parseMailConfig,
 } from './mail/mail-service-config.js';
@@ -99,7 +100,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   heartbeatTimeoutMs: 50_000,
   eventBufferSize: 5000,
   agentGraceMs: 25_000,
-  mail: DEFAULT_MAIL_CONFIG,
+  mail: { mailboxes: [], inboundSmtp: null },
 };
 
 type Kind = 'int' | 'string' | 'list' | 'number';
@@ -136,7 +137,9 @@ export function loadConfig(
   env: Record<string, string | undefined> = process.env,
   file?: string,
 ): ServerConfig {
-  const config: Record<string, unknown> = { ...DEFAULT_CONFIG };
+  // The command line listens for mail on 2525 unless told otherwise; a server started from code
+  // (tests, an embedding app) opens no SMTP port unless its config asks for one.
+  const config: Record<string, unknown> = { ...DEFAULT_CONFIG, mail: CLI_MAIL_CONFIG };
   if (file) {
     let parsed: unknown;
     try {

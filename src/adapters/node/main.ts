@@ -27,8 +27,22 @@ async function main(): Promise<void> {
     lines.push(`  agent app  ${server.url}/  (${config.staticDir})`);
     lines.push(`  shop page  ${server.url}/shop.html  (a customer website with <chat-widget>)`);
   }
-  if (server.credentials.seeded) {
-    lines.push(`  demo logins (password "${config.demoPassword}"):`);
+  const smtpPort = server.mail.listenerPort;
+  if (smtpPort !== null) {
+    const host = config.mail.inboundSmtp?.host ?? '127.0.0.1';
+    lines.push(
+      `  mail in    smtp://${host}:${smtpPort}  (try: npm run mail -- --port ${smtpPort})`,
+    );
+  }
+  const relayed = config.mail.mailboxes.some((m) => m.smtp);
+  lines.push(
+    relayed
+      ? `  mail out   through the SMTP relays of ATENTO_MAIL_CONFIG`
+      : `  mail out   recorded, not sent: ${server.url}/dev/mail  (sign in as an agent)`,
+  );
+  if (config.staticDir || server.credentials.seeded) {
+    const note = server.credentials.seeded ? '' : ', as set on first run';
+    lines.push(`  demo logins (password "${config.demoPassword}"${note}):`);
     for (const agent of AGENTS) lines.push(`    ${agent.email.padEnd(34)} ${agent.role}`);
   }
   process.stdout.write(lines.join('\n') + '\n');

@@ -38,6 +38,9 @@ export interface PanelNavigateDetail {
 /** At most this many cases are skipped looking for the next open one (`complete-moves-next`). */
 const MAX_SKIP = 200;
 
+/** How long a dropped live connection lasts before the panel says so. */
+const LIVE_DOWN_GRACE_MS = 1500;
+
 /**
  * The whole agent inbox (F-4): `<conversation-list>` beside the case — `<mail-thread>` with the
  * reply area (`<atento-reply-area>`) under it — on wide panels; on narrow ones (under 900 px of
@@ -54,7 +57,8 @@ const MAX_SKIP = 200;
  *
  * The list's "new chat" indicator is mirrored as `has-new` on the panel, and its
  * `conversation-new-chat` event bubbles out of it (host apps put a dot on their navigation).
- * While the browser reports no network, a banner says live updates are retrying.
+ * While the browser reports no network, or the adapter's live connection has been down for 1.5 s, a
+ * banner says live updates are retrying; it goes once the connection is back.
  *
  * @summary The unified inbox: list, case and reply area in a responsive layout.
  *
@@ -116,6 +120,7 @@ export class AgentPanel extends AdapterElement {
   @provide({ context: localeContext }) protected localeForParts?: Locale;
 
   @state() private offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+  private liveDownTimer: ReturnType<typeof setTimeout> | undefined;
   @state() private announcement = '';
   @state() private replyFocused = false;
   /** A reply-area send held because a newer message arrived, and how to send it anyway. */
@@ -152,6 +157,7 @@ export class AgentPanel extends AdapterElement {
     this.removeEventListener('keydown', this.onKeydown);
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
+    clearTimeout(this.liveDownTimer);
     this.unsubscribe?.();
     this.unsubscribe = this.subscribedTo = undefined;
     this.hasNewObserver?.disconnect();
@@ -256,10 +262,7 @@ export class AgentPanel extends AdapterElement {
   private back() {
     this.conversationId = null;
     emit(this, 'panel-navigate', { conversationId: null });
-    // The list has no focus() of its own: its listbox is its `list` part.
-    void this.updateComplete.then(() =>
-      this.list?.shadowRoot?.querySelector<HTMLElement>('[part~=list]')?.focus(),
-    );
+    void this.updateComplete.then(() => this.list?.focus());
   }
 
   /**
@@ -358,10 +361,8 @@ export class AgentPanel extends AdapterElement {
 
   private readonly onLive = (event: AgentEvent) => {
     this.newer.observe(event);
-    if (event.type === 'resync' && this.offline) {
-      this.offline = false;
-      this.announce(this.i18n.t('panel.liveBack'));
-    }
+    if (event.type === 'connection') this.liveConnection(event.live);
+    if (event.type === 'resync' && this.offline) this.onOnline();
     const summary =
       event.type === 'conversation.updated' || event.type === 'message.created'
         ? event.conversation
@@ -369,7 +370,20 @@ export class AgentPanel extends AdapterElement {
     if (summary && summary.id === this.conversationId) this.summary = summary;
   };
 
+  /**
+   * The adapter's live connection dropped or came back. A drop shows the banner only once it has
+   * lasted `LIVE_DOWN_GRACE_MS` (a reconnect within it is not worth a flash).
+   */
+  private liveConnection(live: boolean) {
+    clearTimeout(this.liveDownTimer);
+    this.liveDownTimer = undefined;
+    if (live) this.onOnline();
+    else this.liveDownTimer = setTimeout(this.onOffline, LIVE_DOWN_GRACE_MS);
+  }
+
   private readonly onOnline = () => {
+    clearTimeout(this.liveDownTimer);
+    this.liveDownTimer = undefined;
     if (!this.offline) return;
     this.offline = false;
     this.announce(this.i18n.t('panel.liveBack'));

@@ -301,6 +301,13 @@ export class ConversationList extends AdapterElement {
 
   // ── public API ──────────────────────────────────────────────────────────────────────────────
 
+  /** Focuses the list of cases (the listbox), where the arrow keys move. */
+  override focus(options?: FocusOptions) {
+    const listbox = this.renderRoot.querySelector<HTMLElement>('[part~="list"]');
+    if (listbox) listbox.focus(options);
+    else void this.updateComplete.then(() => this.focus(options));
+  }
+
   /** Moves focus to the search box. */
   focusSearch() {
     const input = this.renderRoot.querySelector<HTMLInputElement>('#search');

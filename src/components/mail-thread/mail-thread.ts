@@ -530,6 +530,8 @@ export class MailThread extends AdapterElement {
   private readonly onLive = (event: AgentEvent) => {
     this.viewers.onLive(event);
     this.newer.observe(event);
+    // Back after a drop: the server may have let this agent's announcement go meanwhile.
+    if (event.type === 'connection' && event.live) this.viewers.reannounce();
     const thread = this.thread;
     if (!thread) return;
     if (event.type === 'resync') {

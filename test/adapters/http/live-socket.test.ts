@@ -50,7 +50,12 @@ const event = (seq: number, id: string) =>
     event: { type: 'presence', conversationId: id, visitorId: 'v', online: true },
   });
 
-const label = (e: AgentEvent) => (e.type === 'presence' ? e.conversationId : e.type);
+const label = (e: AgentEvent) =>
+  e.type === 'presence'
+    ? e.conversationId
+    : e.type === 'connection'
+      ? `connection:${e.live ? 'up' : 'down'}`
+      : e.type;
 
 describe('HTTP adapter: live socket rules', () => {
   after(stopWorker);
@@ -82,9 +87,17 @@ describe('HTTP adapter: live socket rules', () => {
     const seen: string[] = [];
     const stop = adapter.subscribe((e) => seen.push(label(e)));
     try {
-      await until(() => seen.length >= 5, 'five deliveries');
+      await until(() => seen.length >= 7, 'seven deliveries');
       await sleep(50);
-      expect(seen).to.deep.equal(['A', 'B', 'C', 'resync', 'D']);
+      expect(seen).to.deep.equal([
+        'A',
+        'B',
+        'connection:down',
+        'connection:up',
+        'C',
+        'resync',
+        'D',
+      ]);
       expect(server.connections()).to.equal(2);
       expect(server.frames).to.deep.equal(['1:{"type":"ping"}', '2:{"type":"resume","after":7}']);
     } finally {

@@ -74,6 +74,14 @@ describe('HTTP adapter: reconnect and resume', () => {
       .map((e) => (e as { conversation: { id: string } }).conversation.id);
     expect(order.filter((id) => CASES.includes(id))).to.deep.equal(CASES);
     expect(log.some((e) => e.type === 'resync')).to.equal(false, 'no resync needed');
+    const connection = log.filter((e) => e.type === 'connection');
+    expect(connection).to.deep.equal(
+      [
+        { type: 'connection', live: false },
+        { type: 'connection', live: true },
+      ],
+      'the drop and the recovery are told once each',
+    );
 
     // And live events keep flowing on the new socket.
     await actor.setStatus(CASES[0]!, 'completed');

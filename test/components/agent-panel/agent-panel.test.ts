@@ -414,4 +414,49 @@ describe('<agent-panel>', () => {
     await waitUntil(() => !inPanel(panel, '[part=connection]'), 'banner gone');
     await waitUntil(() => announced(panel) === 'Conexión en vivo restablecida.');
   });
+
+  it('shows a banner when the adapter’s live connection stays down, not for a blip', async () => {
+    // A remote adapter reports its socket with `connection` events; the memory one never drops,
+    // so this adapter forwards the backend's and lets the test play the socket.
+    const backend = createMemoryBackend({ undoSendSeconds: 0 });
+    const real = backend.agent('agent');
+    const listeners = new Set<(e: AgentEvent) => void>();
+    const remote: AgentAdapter = Object.create(real, {
+      subscribe: {
+        value: (fn: (e: AgentEvent) => void) => {
+          listeners.add(fn);
+          const stop = real.subscribe(fn);
+          return () => {
+            listeners.delete(fn);
+            stop();
+          };
+        },
+      },
+    });
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="es" style="height: 720px"></div>`,
+    );
+    const panel = document.createElement('agent-panel');
+    panel.adapter = remote;
+    wrapper.append(panel);
+    await waitUntil(() => rows(panel).length > 0, 'the list shows its cases');
+    const emit = (live: boolean) => listeners.forEach((fn) => fn({ type: 'connection', live }));
+
+    emit(false);
+    await new Promise((r) => setTimeout(r, 300));
+    emit(true);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(inPanel(panel, '[part=connection]') === null).to.equal(
+      true,
+      'a quick reconnect shows nothing',
+    );
+
+    emit(false);
+    await waitUntil(() => inPanel(panel, '[part=connection]'), 'banner after 1.5 s down', {
+      timeout: 3000,
+    });
+    emit(true);
+    await waitUntil(() => !inPanel(panel, '[part=connection]'), 'banner gone');
+    await waitUntil(() => announced(panel) === 'Conexión en vivo restablecida.');
+  });
 });

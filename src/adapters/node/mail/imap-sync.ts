@@ -148,7 +148,7 @@ export class ImapSync extends EventEmitter<ImapSyncEvents> {
     while (!this.stopped) {
       const client = this.createClient();
       this.client = client;
-      const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
+      client.once('close', () => this.wake?.());
       client.on('error', () => {
         // surfaces as 'close' and as the failing command's rejection
       });
@@ -171,7 +171,7 @@ export class ImapSync extends EventEmitter<ImapSyncEvents> {
           }
           await new Promise<void>((resolve) => {
             this.wake = resolve;
-            void closed.then(resolve);
+            if (this.pending || this.stopped || !client.usable) resolve();
           });
           this.wake = undefined;
         }

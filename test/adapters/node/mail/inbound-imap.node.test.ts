@@ -143,8 +143,10 @@ describe('mail in: IMAP sync', { timeout: 60_000 }, () => {
     const uidValidity = await dovecot.changeUidValidity({ user: 'uidvalidity' });
     const report = await resync;
     assert.equal(report.uidValidity, uidValidity);
-    assert.equal(report.duplicates, 5);
-    assert.equal(report.stored, 1);
+    // IDLE may have filed the new mail before the change; the resync reads all six either way.
+    assert.equal(report.duplicates + report.stored, 6);
+    assert.ok(report.duplicates >= 5, `${report.duplicates} recognised`);
+    assert.equal(server.backend.mailIn.known('uv-new@example.com'), 'stored');
     assert.equal(stored(server) - before, 1, 'only the new mail');
     assert.equal(server.backend.mailIn.syncState('soporte')!.uidValidity, uidValidity);
     assert.ok(

@@ -144,7 +144,7 @@ export class MailIntake {
         this.report(c.item, c.done);
         continue;
       }
-      const ready1 = ready[next]!;
+      const prepared = ready[next]!;
       const r = filed[next++]!;
       let result: IntakeResult;
       if (r.outcome === 'refused')
@@ -152,15 +152,15 @@ export class MailIntake {
           outcome: 'refused',
           reason: 'invalid',
           detail: r.error.message,
-          messageId: ready1.messageId,
+          messageId: prepared.messageId,
         };
       else if (r.outcome === 'blocked')
-        result = { outcome: 'blocked', messageId: ready1.messageId, message: null };
-      else result = { outcome: r.outcome, messageId: ready1.messageId, message: r.message };
+        result = { outcome: 'blocked', messageId: prepared.messageId, message: null };
+      else result = { outcome: r.outcome, messageId: prepared.messageId, message: r.message };
       if (result.outcome === 'stored' || result.outcome === 'blocked') kept++;
-      else unused.push(...ready1.partFileIds);
+      else unused.push(...prepared.partFileIds);
       results.push(result);
-      this.report(c.item, result, ready1.notes);
+      this.report(c.item, result, prepared.notes);
     }
     if (ready.length > 0 && kept === 0) unused.push(ready[0]!.mail.source!.rawFileId!);
     await this.removeFiles(unused);
