@@ -40,15 +40,7 @@ const browserRows = [
   ...(await mailBench()),
 ];
 
-console.table(
-  rows.map((r) => ({
-    measure: r.measure,
-    value: `${(r.value / 1024).toFixed(1)} kB`,
-    brotli: `${(r.brotli / 1024).toFixed(1)} kB`,
-    budget: r.budget === null ? '—' : `${(r.budget / 1024).toFixed(1)} kB`,
-    result: r.result,
-  })),
-);
+const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 const fmt = (v, unit) =>
   unit === 'ms'
     ? `${v.toFixed(1)} ms`
@@ -57,14 +49,21 @@ const fmt = (v, unit) =>
       : unit === 'kB'
         ? `${v.toFixed(1)} kB`
         : String(v);
-console.table(
-  browserRows.map((r) => ({
+// One table: sizes (gzip, with brotli beside it) then timings and server measures.
+console.table([
+  ...rows.map((r) => ({
+    measure: r.measure,
+    value: `${kB(r.value)} (br ${kB(r.brotli)})`,
+    budget: r.budget === null ? '—' : kB(r.budget),
+    result: r.result,
+  })),
+  ...browserRows.map((r) => ({
     measure: r.measure,
     value: fmt(r.value, r.unit),
     budget: r.budget === null ? '—' : fmt(r.budget, r.unit),
     result: r.result,
   })),
-);
+]);
 rows.push(...browserRows);
 const dir = resolve(import.meta.dirname, 'results');
 mkdirSync(dir, { recursive: true });

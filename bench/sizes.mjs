@@ -63,6 +63,14 @@ function openedWidget() {
   return [...files];
 }
 
+/** Every module reachable from `entry`, static and dynamic imports alike (what an app can load). */
+function everything(entry, seen = new Set()) {
+  if (seen.has(entry)) return seen;
+  seen.add(entry);
+  for (const dep of [...imports(entry), ...dynamicImports(entry)]) everything(dep, seen);
+  return seen;
+}
+
 export function sizes() {
   const all = files(dist);
   const chunks = all.filter((p) => relative(dist, p).startsWith('chunks/'));
@@ -78,6 +86,10 @@ export function sizes() {
   rows.push({
     measure: 'chat-widget opened (loader, window, session, HTTP adapter; no emoji)',
     ...measure(openedWidget()),
+  });
+  rows.push({
+    measure: 'agent bundle (agent-panel and every module it can load, emoji picker included)',
+    ...measure(everything(resolve(dist, 'agent-panel.js'))),
   });
   return rows;
 }

@@ -62,6 +62,7 @@ export const en = {
 
   'thread.label': (p: { number: string }) => `Case ${p.number}`,
   'thread.noSubject': '(no subject)',
+  'thread.chatSubject': 'Chat conversation',
   'thread.caseNumber': 'Case ID',
   'thread.customer': 'Customer',
   'thread.channels': 'Channels',
@@ -211,6 +212,7 @@ export const en = {
   'composer.placeholder': 'Write your message…',
   'composer.subjectReply': 'Re:',
   'composer.subjectForward': 'Fwd:',
+  'composer.subjectNew': (p: { campaign: string }) => `Your enquiry to ${p.campaign}`,
   'composer.forward.heading': 'Forwarded message',
   'composer.forward.from': 'From',
   'composer.forward.date': 'Date',

@@ -60,6 +60,7 @@ export const es: Catalog = {
 
   'thread.label': ({ number }) => `Atención ${number}`,
   'thread.noSubject': '(sin asunto)',
+  'thread.chatSubject': 'Conversación por chat',
   'thread.caseNumber': 'ID de atención',
   'thread.customer': 'Cliente',
   'thread.channels': 'Canales',
@@ -209,6 +210,7 @@ export const es: Catalog = {
   'composer.placeholder': 'Escriba su mensaje…',
   'composer.subjectReply': 'RE:',
   'composer.subjectForward': 'RV:',
+  'composer.subjectNew': (p: { campaign: string }) => `Su consulta a ${p.campaign}`,
   'composer.forward.heading': 'Mensaje reenviado',
   'composer.forward.from': 'De',
   'composer.forward.date': 'Fecha',

@@ -349,7 +349,11 @@ export class MailComposer extends AdapterElement {
           reply: this.i18n.t('composer.subjectReply'),
           forward: this.i18n.t('composer.subjectForward'),
         })
-      : (fresh?.subject ?? '');
+      : fresh?.subject ||
+        // A case without a subject (one that began as a chat) gets one naming the campaign.
+        (this.mode === 'new'
+          ? this.i18n.t('composer.subjectNew', { campaign: context.campaign.name })
+          : '');
     const { greeting, signature } = context.campaign;
     const p = context.personalization;
     const parts: string[] = [];

@@ -125,7 +125,9 @@ function renderRow(
 
 /** The line naming an interaction (channel, subject, start date) before its first message. */
 function renderDivider(i18n: LocalizeController, { interaction }: Segment) {
-  const subject = interaction.subject.trim() || i18n.t('thread.noSubject');
+  const subject =
+    interaction.subject.trim() ||
+    i18n.t(interaction.channel === 'chat' ? 'thread.chatSubject' : 'thread.noSubject');
   return html`<div part="divider" class="divider" role="none">
     <span class="divider-text">
       ${channelIcon(interaction.channel)}

@@ -52,7 +52,10 @@ export function renderHeader(
   return html`<div part="header" class="header">
     <div class="title-row">
       <h2 part="subject" class="subject" dir="auto">
-        ${conversation.subject.trim() || i18n.t('thread.noSubject')}
+        ${
+          conversation.subject.trim() ||
+          i18n.t(conversation.channels[0] === 'chat' ? 'thread.chatSubject' : 'thread.noSubject')
+        }
       </h2>
       <span part="case-number" class="case-number" title=${i18n.t('thread.caseNumber')}
         >${formatCaseNumber(conversation.number)}</span
