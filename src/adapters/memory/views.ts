@@ -58,7 +58,7 @@ export function visitorConversationOf(c: Conversation): VisitorConversation {
 export function visitorCampaignOf(record: CampaignRecord): VisitorCampaign {
   return {
     name: record.name,
-    greeting: record.greeting,
+    greeting: record.chatGreeting ?? record.greeting,
     attachments: record.attachments,
     requireEmailWhenOffline: record.requireEmailWhenOffline,
   };

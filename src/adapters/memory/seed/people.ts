@@ -44,6 +44,7 @@ export const TIENDA_ANDINA: CampaignRecord = {
   chatFallbackToEmail: true,
   requireEmailWhenOffline: true,
   chatWidget: true,
+  chatGreeting: '¡Hola! Somos el equipo de Tienda Andina. ¿En qué le podemos ayudar?',
 };
 
 export const NORTHWIND: CampaignRecord = {
@@ -57,6 +58,7 @@ export const NORTHWIND: CampaignRecord = {
   chatFallbackToEmail: false,
   requireEmailWhenOffline: false,
   chatWidget: false,
+  chatGreeting: 'Hi! This is the Northwind Outfitters team. How can we help?',
 };
 
 export const CAMPAIGNS: readonly CampaignRecord[] = [TIENDA_ANDINA, NORTHWIND];

@@ -17,10 +17,12 @@ import type {
  *   online (F-5.3).
  * - `chatWidget`: new website visitors start their conversation in this campaign (the first such
  *   campaign; the first campaign when none is marked).
+ * - `chatGreeting`: the first message the widget shows; default the email `greeting`.
  */
 export interface CampaignRecord extends CampaignSettings {
   requireEmailWhenOffline: boolean;
   chatWidget: boolean;
+  chatGreeting?: string;
 }
 
 /** A visitor as stored: tied to one device; `online` is live state, never stored. */
