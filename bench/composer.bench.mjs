@@ -2,17 +2,14 @@
 // Browser benchmark of <mail-composer> (issue 4): keystroke to paint-ready in a ~100 KB body.
 // Playwright types real keys into headless Chromium; the page measures keydown → transaction
 // applied → style and layout recomputed, for each key (see bench/pages/composer.ts).
-import { median, startBrowser } from './browser.mjs';
+import { benchPage, median } from './browser.mjs';
 
 const KEYS = 'Gracias por escribirnos, ya revisamos su pedido. '.repeat(3);
 
-export async function composerBench() {
-  const { server, port, browser } = await startBrowser();
-  try {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
-    page.on('pageerror', (e) => console.error(`bench page error: ${e.message}`));
-    await page.goto(`http://127.0.0.1:${port}/bench/pages/composer.html`);
-    await page.waitForFunction(() => window.benchReady === true, null, { timeout: 60_000 });
+/** Rows for bench/run.mjs: { measure, value, unit, budget, result }. */
+export function composerBench() {
+  const viewport = { width: 1000, height: 900 };
+  return benchPage('composer', { viewport, host: { width: 900 } }, async (page, row) => {
     await page.keyboard.type('calentando ');
     await page.evaluate(() => window.bench.keystrokes());
     await page.keyboard.type(KEYS, { delay: 20 });
@@ -21,31 +18,8 @@ export async function composerBench() {
     const sorted = [...samples].sort((a, b) => a - b);
     const p95 = sorted[Math.floor(sorted.length * 0.95)];
     const med = median(samples);
-    return [
-      {
-        measure: 'composer body size for the keystroke bench',
-        value: bytes,
-        unit: 'B',
-        budget: null,
-        result: '—',
-      },
-      {
-        measure: `composer keystroke → paint-ready, median of ${samples.length}`,
-        value: med,
-        unit: 'ms',
-        budget: 8,
-        result: med <= 8 ? 'pass' : 'FAIL',
-      },
-      {
-        measure: 'composer keystroke → paint-ready, p95',
-        value: p95,
-        unit: 'ms',
-        budget: null,
-        result: '—',
-      },
-    ];
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+    row('composer body size for the keystroke bench', bytes, 'B', null);
+    row(`composer keystroke → paint-ready, median of ${samples.length}`, med, 'ms', 8);
+    row('composer keystroke → paint-ready, p95', p95, 'ms', null);
+  });
 }

@@ -1,32 +1,18 @@
 /* global window */
 // Browser benchmark of preparing very large emails (issue 3: huge bodies render legibly): the page
-// bench/pages/email.html runs `prepareEmailHtml` (DOMPurify pass, CSS cleaning, quote folding,
+// bench/pages/email.ts runs `prepareEmailHtml` (DOMPurify pass, CSS cleaning, quote folding,
 // serialization into the frame's srcdoc) on the generators of test/fixtures/huge-emails.ts, and
 // reports the median of 5 runs after one warm-up:
 //   - the 5 MB realistic mix (pasted screenshots + a long newsletter), budget 1,000 ms;
 //   - the 5 MB dense table (~120k elements), the worst case for any DOM sanitizer: reported only.
 import { fileURLToPath } from 'node:url';
-import { median, startBrowser } from './browser.mjs';
+import { benchPage, median } from './browser.mjs';
 
 const RUNS = 5;
 
 /** Rows for bench/run.mjs: { measure, value, unit, budget, result }. */
-export async function emailBench() {
-  const { server, port, browser } = await startBrowser();
-  const rows = [];
-  const row = (measure, value, unit, budget) =>
-    rows.push({
-      measure,
-      value,
-      unit,
-      budget,
-      result: budget === null ? '—' : value <= budget ? 'pass' : 'FAIL',
-    });
-  try {
-    const page = await browser.newPage();
-    page.on('pageerror', (e) => console.error(`bench page error: ${e.message}`));
-    await page.goto(`http://127.0.0.1:${port}/bench/pages/email.html`);
-    await page.waitForFunction(() => window.benchReady === true, null, { timeout: 60_000 });
+export function emailBench() {
+  return benchPage('email', {}, async (page, row) => {
     for (const [kind, label, budget] of [
       ['huge', '5 MB realistic mix', 1000],
       ['dense', '5 MB dense table (worst case)', null],
@@ -46,11 +32,7 @@ export async function emailBench() {
       row(`email ${label}: input`, last.inputBytes, 'B', null);
       row(`email ${label}: srcdoc`, last.srcdocBytes, 'B', null);
     }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-  return rows;
+  });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

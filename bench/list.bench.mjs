@@ -1,6 +1,6 @@
 /* global window */
 // Browser benchmark of <conversation-list> (issue 7): a Vite dev server over the project serves
-// bench/pages/list.html, headless Chromium (Debian's, never a downloaded one) mounts the list
+// bench/pages/list.ts, headless Chromium (Debian's, never a downloaded one) mounts the list
 // (400×800) on a memory backend holding 10,000 generated cases, and the page reports:
 //   - time from element creation to the first rows painted (double rAF), median of 7 runs — with
 //     the backend's inbox order already built (it is built lazily on the first query; a server's
@@ -10,29 +10,16 @@
 //   - rows in the DOM after opening and while scrolling down 3 s (pages load on the way), and long
 //     tasks (> 50 ms) meanwhile.
 import { fileURLToPath } from 'node:url';
-import { median, startBrowser } from './browser.mjs';
+import { benchPage, median } from './browser.mjs';
 
 const OPEN_RUNS = 7;
 const LIVE_RUNS = 15;
 const CASES = 10_000;
 
 /** Rows for bench/run.mjs: { measure, value, unit, budget, result }. */
-export async function listBench() {
-  const { server, port, browser } = await startBrowser();
-  const rows = [];
-  const row = (measure, value, unit, budget, ok) =>
-    rows.push({
-      measure,
-      value,
-      unit,
-      budget,
-      result: budget === null ? '—' : ok ? 'pass' : 'FAIL',
-    });
-  try {
-    const page = await browser.newPage({ viewport: { width: 400, height: 800 } });
-    page.on('pageerror', (e) => console.error(`bench page error: ${e.message}`));
-    await page.goto(`http://127.0.0.1:${port}/bench/pages/list.html`);
-    await page.waitForFunction(() => window.benchReady === true, null, { timeout: 60_000 });
+export function listBench() {
+  const viewport = { width: 400, height: 800 };
+  return benchPage('list', { viewport, host: viewport }, async (page, row) => {
     // One warm-up open so that module compilation is not measured.
     await page.evaluate(() => window.bench.open(100, true));
 
@@ -80,11 +67,7 @@ export async function listBench() {
     row('list: longest task scrolling', scroll.longestTask, 'ms', null, true);
     row('list: cases loaded after scrolling', scroll.loaded, 'count', null, true);
     row('list: max rows in the DOM while scrolling', scroll.maxRows, 'count', null, true);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-  return rows;
+  });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

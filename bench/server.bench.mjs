@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
+import { benchRows } from './rows.mjs';
 
 const API = '/api/v1';
 const SOCKETS = 1000;
@@ -27,15 +28,7 @@ export async function serverBench() {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const sockets = [];
-  const rows = [];
-  const row = (measure, value, unit, budget) =>
-    rows.push({
-      measure,
-      value,
-      unit,
-      budget,
-      result: budget === null ? '—' : value <= budget ? 'pass' : 'FAIL',
-    });
+  const { rows, row } = benchRows();
   try {
     const { url } = await reply(child, null, 'ready', 60_000);
     const post = async (path, body, token) => {

@@ -1,33 +1,20 @@
 /* global window */
 // Browser benchmark of <mail-thread> (issue 3): a Vite dev server over the project serves
-// bench/pages/thread.html, headless Chromium (Debian's, never a downloaded one) mounts the thread on
+// bench/pages/thread.ts, headless Chromium (Debian's, never a downloaded one) mounts the thread on
 // a memory backend holding a generated case, and the page reports:
 //   - time from mount to the first paint of the messages (double rAF), median of 5 runs, for
 //     1,000 and 10,000 messages;
 //   - <mail-message> elements and iframes in the DOM;
 //   - long tasks (> 50 ms) while scrolling to the top for 3 s, loading older pages.
 import { fileURLToPath } from 'node:url';
-import { median, startBrowser } from './browser.mjs';
+import { benchPage, median } from './browser.mjs';
 
 const RUNS = 5;
 
 /** Rows for bench/run.mjs: { measure, value, unit, budget, result }. */
-export async function threadBench() {
-  const { server, port, browser } = await startBrowser();
-  const rows = [];
-  const row = (measure, value, unit, budget, ok) =>
-    rows.push({
-      measure,
-      value,
-      unit,
-      budget,
-      result: budget === null ? '—' : ok ? 'pass' : 'FAIL',
-    });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    page.on('pageerror', (e) => console.error(`bench page error: ${e.message}`));
-    await page.goto(`http://127.0.0.1:${port}/bench/pages/thread.html`);
-    await page.waitForFunction(() => window.benchReady === true, null, { timeout: 60_000 });
+export function threadBench() {
+  const viewport = { width: 1100, height: 900 };
+  return benchPage('thread', { viewport, host: { width: 1000 } }, async (page, row) => {
     // One warm-up open so that module compilation is not measured.
     await page.evaluate(() => window.bench.open(50));
     // Many short interactions (a customer's long history), then every message in one
@@ -75,11 +62,7 @@ export async function threadBench() {
       );
       row(`thread ${label}: iframes after scrolling`, scroll.iframes, 'count', null, true);
     }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-  return rows;
+  });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

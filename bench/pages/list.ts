@@ -10,8 +10,8 @@ import {
   generateConversations,
   type MemoryBackend,
 } from '../../src/adapters/memory/index.js';
+import { everyFrameFor, frame } from './frames.js';
 
-const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 /** Yields to the event loop without setTimeout's 4 ms clamp. */
 const yieldTask = () =>
   new Promise<void>((r) => {
@@ -96,23 +96,14 @@ async function live(run: number) {
 async function scrollDown(ms: number) {
   const { el } = current!;
   const scroller = el.shadowRoot!.querySelector<HTMLElement>('[part=list]')!;
-  const longTasks: number[] = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) longTasks.push(entry.duration);
-  });
-  observer.observe({ type: 'longtask', buffered: false });
   let maxRows = 0;
-  const end = performance.now() + ms;
-  while (performance.now() < end) {
-    scroller.scrollTop += 1500;
-    await frame();
-    maxRows = Math.max(maxRows, el.shadowRoot!.querySelectorAll('[role=option]').length);
-  }
-  await frame();
-  observer.disconnect();
+  const tasks = await everyFrameFor(
+    ms,
+    () => (scroller.scrollTop += 1500),
+    () => (maxRows = Math.max(maxRows, el.shadowRoot!.querySelectorAll('[role=option]').length)),
+  );
   return {
-    longTasks: longTasks.filter((d) => d > 50).length,
-    longestTask: Math.max(0, ...longTasks),
+    ...tasks,
     maxRows,
     /** Rows loaded (pages fetched × 50), from the listbox's spacer size. */
     loaded: Number(scroller.style.getPropertyValue('--n')),

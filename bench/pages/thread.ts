@@ -5,8 +5,8 @@
 import '../../src/components/mail-thread/mail-thread.js';
 import type { MailThread } from '../../src/components/mail-thread/mail-thread.js';
 import { createMemoryBackend, generateLargeCase } from '../../src/adapters/memory/index.js';
+import { everyFrameFor, frame } from './frames.js';
 
-const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 const tick = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /** Elements matching `selector` in `root` and every shadow root below it. */
@@ -50,27 +50,20 @@ async function open(messages: number, perInteraction?: number) {
 async function scrollUp(ms: number) {
   const el = current!;
   const scroller = el.shadowRoot!.querySelector<HTMLElement>('[part=scroller]')!;
-  const longTasks: number[] = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) longTasks.push(entry.duration);
-  });
-  observer.observe({ type: 'longtask', buffered: false });
   let maxCards = 0;
-  const end = performance.now() + ms;
-  while (performance.now() < end) {
-    // Scrolling up loads older pages by itself; at the very top (a short first page that does
-    // not fill the viewport) the user presses "Cargar historial" instead.
-    if (scroller.scrollTop === 0) void el.loadHistory();
-    else scroller.scrollTop = Math.max(0, scroller.scrollTop - 2000);
-    await frame();
-    maxCards = Math.max(maxCards, el.shadowRoot!.querySelectorAll('mail-message').length);
-  }
-  await frame();
-  observer.disconnect();
+  const tasks = await everyFrameFor(
+    ms,
+    () => {
+      // Scrolling up loads older pages by itself; at the very top (a short first page that does
+      // not fill the viewport) the user presses "Cargar historial" instead.
+      if (scroller.scrollTop === 0) void el.loadHistory();
+      else scroller.scrollTop = Math.max(0, scroller.scrollTop - 2000);
+    },
+    () => (maxCards = Math.max(maxCards, el.shadowRoot!.querySelectorAll('mail-message').length)),
+  );
   const loaded = (el as unknown as { messages: unknown[] }).messages.length;
   return {
-    longTasks: longTasks.filter((d) => d > 50).length,
-    longestTask: Math.max(0, ...longTasks),
+    ...tasks,
     maxCards,
     loaded,
     iframes: deepCount(el.shadowRoot!, 'iframe'),

@@ -38,6 +38,63 @@ export const buttons = css`
 `;
 
 /**
+ * `.link`: a button that reads as a link in a line of text (retry, dismiss, keep mine…),
+ * underlined on hover, muted when disabled. Add it before the element's styles.
+ */
+export const linkButtons = css`
+  .link {
+    border: none;
+    background: none;
+    padding: 2px 4px;
+    color: var(--_color-accent);
+    cursor: pointer;
+    border-radius: var(--_radius-small);
+  }
+  .link:hover {
+    text-decoration: underline;
+  }
+  .link:disabled {
+    color: var(--_color-text-muted);
+    cursor: default;
+    text-decoration: none;
+  }
+`;
+
+/**
+ * `.icon-button`: a 2rem square button holding one icon (the ⋯ menu, the emoji button, the chat
+ * composer's tools): muted until hovered or while its popup is open (`aria-expanded`), dimmed
+ * when disabled. Add it before the element's styles.
+ */
+export const iconButtons = css`
+  .icon-button {
+    display: inline-grid;
+    place-items: center;
+    inline-size: 2rem;
+    block-size: 2rem;
+    padding: 0;
+    border: 1px solid transparent;
+    border-radius: var(--_radius-small);
+    background: transparent;
+    color: var(--_color-text-muted);
+    cursor: pointer;
+  }
+  .icon-button:hover:not(:disabled),
+  .icon-button[aria-expanded='true'] {
+    background: var(--_color-surface-sunken);
+    border-color: var(--_color-border);
+    color: var(--_color-text);
+  }
+  .icon-button:disabled {
+    opacity: 0.5;
+    cursor: default;
+  }
+  .icon-button svg {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+  }
+`;
+
+/**
  * The `shimmer` animation of `.skeleton` placeholders, stopped under `prefers-reduced-motion`.
  * Add it after the element's styles (its reduced-motion rule must come after `.skeleton`).
  */

@@ -165,16 +165,4 @@ export const styles = css`
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     text-align: center;
   }
-  .newer-question {
-    margin: 0 0 var(--_space);
-  }
-  .newer-message {
-    display: grid;
-    gap: 2px;
-    margin: 0;
-    padding: var(--_space);
-    border-inline-start: 3px solid var(--_color-accent);
-    background: var(--_color-surface-sunken);
-    overflow-wrap: anywhere;
-  }
 `;

@@ -9,13 +9,17 @@ import {
   type Agent,
   type ConversationSummary,
   type Id,
-  type Message,
 } from '../../model/index.js';
 import { buttons } from '../../styles/controls.js';
 import { AdapterElement } from '../internal/adapter-element.js';
 import type { AtentoDialog } from '../internal/atento-dialog.js';
 import { emit } from '../internal/atento-element.js';
-import { NewerMessageWatch, renderNewerConfirm, resender } from '../mail-thread/newer-message.js';
+import {
+  newerConfirmStyles,
+  NewerMessageWatch,
+  renderNewerConfirm,
+  type HeldSend,
+} from '../mail-thread/newer-message.js';
 import type { MailStatusChangedDetail } from '../mail-thread/thread-status.js';
 import '../mail-thread/mail-thread.js';
 import type { MailThread } from '../mail-thread/mail-thread.js';
@@ -93,7 +97,7 @@ const LIVE_DOWN_GRACE_MS = 1500;
  */
 @customElement('agent-panel')
 export class AgentPanel extends AdapterElement {
-  static override styles = [...AdapterElement.styles, buttons, styles];
+  static override styles = [...AdapterElement.styles, buttons, styles, newerConfirmStyles];
 
   /** The case shown (a deep link); `null`/unset shows the list and an empty case pane. */
   @property({ attribute: 'conversation-id' }) conversationId?: string | null;
@@ -124,7 +128,7 @@ export class AgentPanel extends AdapterElement {
   @state() private announcement = '';
   @state() private replyFocused = false;
   /** A reply-area send held because a newer message arrived, and how to send it anyway. */
-  @state() private newerHeld?: { message: Message; resend?: () => void };
+  @state() private newerHeld?: HeldSend;
 
   @query('conversation-list') private list?: ConversationList;
   @query('mail-thread') private thread?: MailThread;
@@ -137,8 +141,7 @@ export class AgentPanel extends AdapterElement {
   private summary?: ConversationSummary;
   private me?: Agent;
   private meFor?: AgentAdapter;
-  private unsubscribe?: () => void;
-  private subscribedTo?: AgentAdapter;
+  private readonly live = this.subscribeLive((event) => this.onLive(event));
   private hasNewObserver?: MutationObserver;
   /** Set while `complete-moves-next` walks the list: selections are collected, not shown. */
   private skipping?: ConversationSelectDetail[];
@@ -148,7 +151,6 @@ export class AgentPanel extends AdapterElement {
     this.addEventListener('keydown', this.onKeydown);
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
-    this.resubscribe();
     if (this.hasUpdated) this.watchHasNew();
   }
 
@@ -158,8 +160,6 @@ export class AgentPanel extends AdapterElement {
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     clearTimeout(this.liveDownTimer);
-    this.unsubscribe?.();
-    this.unsubscribe = this.subscribedTo = undefined;
     this.hasNewObserver?.disconnect();
   }
 
@@ -190,10 +190,6 @@ export class AgentPanel extends AdapterElement {
     });
     this.hasNewObserver.observe(list, { attributes: true, attributeFilter: ['has-new'] });
     this.hasNew = list.hasAttribute('has-new');
-  }
-
-  protected override updated() {
-    if (this.effectiveAdapter !== this.subscribedTo) this.resubscribe();
   }
 
   // ── public API ──────────────────────────────────────────────────────────────────────────────
@@ -351,14 +347,6 @@ export class AgentPanel extends AdapterElement {
 
   // ── live events: the case summary, the newer-message watch, resync ─────────────────────────
 
-  private resubscribe() {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    const adapter = this.effectiveAdapter;
-    this.subscribedTo = adapter;
-    if (adapter && this.isConnected) this.unsubscribe = adapter.subscribe(this.onLive);
-  }
-
   private readonly onLive = (event: AgentEvent) => {
     this.newer.observe(event);
     if (event.type === 'connection') this.liveConnection(event.live);
@@ -430,10 +418,8 @@ export class AgentPanel extends AdapterElement {
 
   /** The reply area is about to send (an email's `mail-send`, a chat's `reply-send`). */
   private onReplySend(event: Event) {
-    const message = this.newer.pending;
-    if (!message || event.defaultPrevented || !event.cancelable) return;
-    event.preventDefault();
-    this.newerHeld = { message, resend: resender(event) };
+    const held = this.newer.hold(event);
+    if (held) this.newerHeld = held;
   }
 
   private onReplySent() {
@@ -445,15 +431,10 @@ export class AgentPanel extends AdapterElement {
   private renderNewerHeld() {
     const held = this.newerHeld;
     if (!held) return nothing;
-    return renderNewerConfirm(this.i18n, held.message, {
+    return renderNewerConfirm(this.i18n, this.newer, held, {
       show: () => {
-        this.newer.acknowledge();
         // The thread's deep link to a message: its interaction opens, the message expands in view.
         if (this.thread) this.thread.messageId = held.message.id;
-      },
-      send: () => {
-        this.newer.acknowledge();
-        held.resend?.();
       },
       closed: () => {
         if (this.newerHeld === held) this.newerHeld = undefined;

@@ -189,11 +189,10 @@ export class ConversationList extends AdapterElement {
   private moreController?: AbortController;
   private searchTimer?: number;
   private clockTimer?: number;
-  private unsubscribe?: () => void;
   private disconnectedAt = Infinity;
+  private readonly live = this.subscribeLive((event) => this.onLive(event));
   /** The adapter the loaded cases come from. */
   private listedFrom?: AgentAdapter;
-  private subscribedTo?: AgentAdapter;
 
   private readonly scrolling = new ListScroll(this, () => this.onMoved());
 
@@ -221,7 +220,6 @@ export class ConversationList extends AdapterElement {
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
     this.clockTimer = window.setInterval(() => this.requestUpdate(), 60_000);
-    this.resubscribe();
     // Live events were missed while detached for long (a moved element is back at once).
     if (this.loaded && Date.now() - this.disconnectedAt > RECONNECT_REFRESH_MS) this.refresh();
   }
@@ -236,8 +234,6 @@ export class ConversationList extends AdapterElement {
     this.typing.clear();
     this.frames.cancel();
     this.moreController?.abort();
-    this.unsubscribe?.();
-    this.unsubscribe = this.subscribedTo = undefined;
     this.disconnectedAt = Date.now();
   }
 
@@ -256,18 +252,9 @@ export class ConversationList extends AdapterElement {
   }
 
   protected override updated() {
-    if (this.effectiveAdapter !== this.subscribedTo) this.resubscribe();
     this.renderedRows = this.list.rows;
     if (this.loaded && this.renderedRange.end >= this.list.rows.length - LOAD_MORE_WITHIN)
       void this.loadMore();
-  }
-
-  private resubscribe() {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    const adapter = this.effectiveAdapter;
-    this.subscribedTo = adapter;
-    if (adapter && this.isConnected) this.unsubscribe = adapter.subscribe(this.onLive);
   }
 
   /** Filter or search changed: a new first page, from the top. */

@@ -2,7 +2,8 @@
 import { html, nothing } from 'lit';
 import { AdapterError } from '../../adapters/adapter.js';
 import type { LocalizeController } from '../../i18n/localize-controller.js';
-import { errorMessage, MissingAdapterError } from '../internal/error-message.js';
+import { errorMessage } from '../internal/error-message.js';
+import { renderLoadError } from '../internal/load-error.js';
 import type { ConversationListFilter } from './list-model.js';
 import { renderSkeletonRow } from './list-row.js';
 
@@ -50,21 +51,10 @@ export function renderEmpty(
 /** The first page could not be loaded: the reason and a retry (none without an adapter). */
 export function renderError(i18n: LocalizeController, error: unknown, retry: () => void) {
   const offline = AdapterError.is(error, 'offline');
-  return html`<div part="state" class="state error" role="alert">
-    <p>
-      <strong
-        >${i18n.t(offline ? 'conversationList.offline' : 'conversationList.loadError')}</strong
-      >
-      ${offline ? i18n.t('conversationList.offlineHint') : errorMessage(i18n, error)}
-    </p>
-    ${
-      error instanceof MissingAdapterError
-        ? nothing
-        : html`<button part="retry-button" class="button" type="button" @click=${retry}>
-            ${i18n.t('common.retry')}
-          </button>`
-    }
-  </div>`;
+  return renderLoadError(i18n, error, retry, {
+    title: i18n.t(offline ? 'conversationList.offline' : 'conversationList.loadError'),
+    detail: offline ? i18n.t('conversationList.offlineHint') : errorMessage(i18n, error),
+  });
 }
 
 /** The browser says it is offline while a list is shown: it may be out of date. */

@@ -1,43 +1,19 @@
 import { css } from 'lit';
 
-export const styles = css`
-  :host {
-    display: inline-block;
-    position: relative;
-  }
-  .button {
-    display: inline-grid;
-    place-items: center;
-    inline-size: 2rem;
-    block-size: 2rem;
-    padding: 0;
-    border: 1px solid transparent;
-    border-radius: var(--_radius-small);
-    background: transparent;
-    color: var(--_color-text-muted);
-    cursor: pointer;
-  }
-  .button:hover,
-  .button[aria-expanded='true'] {
-    background: var(--_color-surface-sunken);
-    border-color: var(--_color-border);
-    color: var(--_color-text);
-  }
-  .button svg {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
-  }
+/**
+ * The popup and the items of every `MenuButtonBase` menu: the top-layer `.menu` (shown while
+ * `.open`) and its `.item`s' hover, focus and focus ring. Add it before the element's own styles,
+ * which size the menu and lay out the items.
+ */
+export const menuStyles = css`
   .menu {
     position: fixed;
     inset: auto;
     z-index: 1000;
     margin: 0;
-    min-inline-size: 11rem;
-    max-inline-size: min(20rem, calc(100vw - 16px));
     max-block-size: calc(100vh - 16px);
     overflow: auto;
     padding: calc(var(--_space) / 2) 0;
-    list-style: none;
     background: var(--_color-surface-raised);
     color: var(--_color-text);
     border: 1px solid var(--_color-border);
@@ -51,12 +27,7 @@ export const styles = css`
     display: none;
   }
   .item {
-    display: block;
-    padding: calc(var(--_space) * 0.75) calc(var(--_space) * 1.75);
     cursor: pointer;
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
     outline: none;
   }
   .item:hover,
@@ -66,6 +37,24 @@ export const styles = css`
   .item:focus-visible {
     outline: 2px solid var(--_color-focus);
     outline-offset: -2px;
+  }
+`;
+
+export const styles = css`
+  :host {
+    display: inline-block;
+    position: relative;
+  }
+  .menu {
+    min-inline-size: 11rem;
+    max-inline-size: min(20rem, calc(100vw - 16px));
+  }
+  .item {
+    display: block;
+    padding: calc(var(--_space) * 0.75) calc(var(--_space) * 1.75);
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   .item.danger {
     color: var(--_color-danger);

@@ -4,6 +4,7 @@
  * Pure functions of the answered message; the element only calls them.
  */
 import type { ComposeMode, EmailAddress, Message } from '../../model/index.js';
+import { escapeHtml } from '../../model/escape-html.js';
 import { normalizeAddress } from '../../model/index.js';
 
 /** Prefixes mail clients put in front of subjects, in the languages our customers write. */
@@ -78,18 +79,6 @@ export function newMessageDefaults(
   const name = contact?.name?.trim();
   const to = address ? [name ? { name, address } : { address }] : [];
   return { to, subject: conversation?.subject ?? '' };
-}
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
 /** Plain text as paragraphs (blank lines) and line breaks, escaped. */

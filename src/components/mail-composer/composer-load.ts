@@ -11,7 +11,8 @@ import {
   type DraftKey,
   type PersonalizationContext,
 } from '../../model/index.js';
-import { escapeHtml, isHtml, textToHtml } from './compose-defaults.js';
+import { escapeHtml } from '../../model/escape-html.js';
+import { isHtml, textToHtml } from './compose-defaults.js';
 import type { DraftContent, DraftSync } from './draft-sync.js';
 
 export interface ComposerContext {

@@ -4,32 +4,6 @@ export const styles = css`
   :host {
     display: inline-block;
   }
-  .icon-button {
-    display: inline-grid;
-    place-items: center;
-    inline-size: 2rem;
-    block-size: 2rem;
-    padding: 0;
-    border: 1px solid transparent;
-    border-radius: var(--_radius-small);
-    background: transparent;
-    color: var(--_color-text-muted);
-    cursor: pointer;
-  }
-  .icon-button:hover:not(:disabled),
-  .icon-button[aria-expanded='true'] {
-    background: var(--_color-surface-sunken);
-    border-color: var(--_color-border);
-    color: var(--_color-text);
-  }
-  .icon-button:disabled {
-    opacity: 0.5;
-    cursor: default;
-  }
-  .icon-button svg {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
-  }
   .popover {
     position: fixed;
     inset: auto;

@@ -3,11 +3,12 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { translate } from '../../i18n/catalogs.js';
 import type { Locale } from '../../i18n/locale.js';
-import { buttons } from '../../styles/controls.js';
+import { buttons, iconButtons } from '../../styles/controls.js';
 import { AtentoElement, emit } from '../internal/atento-element.js';
 import { icon } from '../internal/icons.js';
 import { styles } from './emoji-button.styles.js';
 import { placePopup } from '../internal/place-popup.js';
+import { PopupController, supportsPopover } from '../internal/popup-controller.js';
 
 export interface EmojiPickDetail {
   /** The emoji, with the skin tone the agent chose. */
@@ -52,9 +53,6 @@ function withOwnStrings(locale: Locale, strings: I18n): I18n {
 
 const SMILE = svg`<circle cx="12" cy="12" r="9"/><path d="M8.5 14.5a4.5 4.5 0 0 0 7 0"/><path d="M9 9.5v.01M15 9.5v.01" stroke-width="2.6"/>`;
 
-const supportsPopover =
-  typeof HTMLElement !== 'undefined' && Object.hasOwn(HTMLElement.prototype, 'popover');
-
 /**
  * A toolbar button that opens an emoji picker (emoji-picker-element) in a non-modal popover.
  * The picker's code, its translation and its data are loaded on first use (hovering or focusing
@@ -83,7 +81,7 @@ const supportsPopover =
  */
 @customElement('atento-emoji-button')
 export class EmojiButton extends AtentoElement {
-  static override styles = [...AtentoElement.styles, buttons, styles];
+  static override styles = [...AtentoElement.styles, buttons, iconButtons, styles];
 
   /** Disables the button (and closes the picker). */
   @property({ type: Boolean, reflect: true }) disabled = false;
@@ -109,6 +107,20 @@ export class EmojiButton extends AtentoElement {
 
   private pickerModule?: Promise<unknown>;
   private readonly loads = new Map<Locale, Promise<void>>();
+
+  private readonly popup = new PopupController(this, {
+    open: () => this.expanded,
+    popup: () => this.popoverElement,
+    place: () => this.position(),
+    outside: () => this.hide(false),
+  });
+
+  constructor() {
+    super();
+    // Both do nothing while the picker is closed.
+    this.addEventListener('focusout', this.onFocusOut);
+    this.addEventListener('keydown', this.onKeydown);
+  }
 
   /** Whether the picker is showing. */
   get open(): boolean {
@@ -172,25 +184,13 @@ export class EmojiButton extends AtentoElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.expanded = false;
-    this.stopListening();
   }
 
   protected override willUpdate(changed: PropertyValues) {
     if (changed.has('disabled') && this.disabled) this.expanded = false;
   }
 
-  protected override updated(changed: PropertyValues) {
-    if (changed.has('expanded')) {
-      if (this.expanded) {
-        if (supportsPopover && !this.popoverElement.matches(':popover-open'))
-          this.popoverElement.showPopover();
-        this.startListening();
-      } else {
-        if (supportsPopover && this.popoverElement.matches(':popover-open'))
-          this.popoverElement.hidePopover();
-        this.stopListening();
-      }
-    }
+  protected override updated() {
     if (this.expanded) {
       // The locale may have changed while open.
       if (!this.pickerStrings[this.i18n.locale] && !this.loadFailed)
@@ -216,17 +216,13 @@ export class EmojiButton extends AtentoElement {
   }
 
   /** Under the button, start edges aligned; above it when there is no room below. */
-  private position = () => {
+  private position() {
     if (!this.expanded) return;
     const button = this.button.getBoundingClientRect();
     const width = this.popoverElement.getBoundingClientRect().width;
     const rtl = getComputedStyle(this).direction === 'rtl';
     placePopup(button, this.popoverElement, rtl ? button.right - width : button.left);
-  };
-
-  private onDocumentPointerDown = (event: Event) => {
-    if (!event.composedPath().includes(this)) this.hide(false);
-  };
+  }
 
   private onFocusOut = (event: FocusEvent) => {
     const next = event.relatedTarget as Node | null;
@@ -241,22 +237,6 @@ export class EmojiButton extends AtentoElement {
     event.preventDefault();
     this.hide(true);
   };
-
-  private startListening() {
-    document.addEventListener('pointerdown', this.onDocumentPointerDown, true);
-    this.addEventListener('focusout', this.onFocusOut);
-    this.addEventListener('keydown', this.onKeydown);
-    window.addEventListener('scroll', this.position, { capture: true, passive: true });
-    window.addEventListener('resize', this.position);
-  }
-
-  private stopListening() {
-    document.removeEventListener('pointerdown', this.onDocumentPointerDown, true);
-    this.removeEventListener('focusout', this.onFocusOut);
-    this.removeEventListener('keydown', this.onKeydown);
-    window.removeEventListener('scroll', this.position, { capture: true });
-    window.removeEventListener('resize', this.position);
-  }
 
   private onEmojiClick(event: EmojiClickEvent) {
     const unicode = event.detail.unicode;

@@ -93,23 +93,6 @@ export const styles = css`
     gap: calc(var(--_space) / 2);
     padding-block-start: 2px;
   }
-  .link {
-    border: none;
-    background: none;
-    padding: 2px 4px;
-    color: var(--_color-accent);
-    cursor: pointer;
-    font: inherit;
-    border-radius: var(--_radius-small);
-  }
-  .link:hover {
-    text-decoration: underline;
-  }
-  .link:disabled {
-    color: var(--_color-text-muted);
-    cursor: default;
-    text-decoration: none;
-  }
   .subject-row {
     display: flex;
     align-items: center;
@@ -212,18 +195,6 @@ export const styles = css`
   }
   .load-error {
     color: var(--_color-danger);
-  }
-  .drop-overlay {
-    position: absolute;
-    inset: 0;
-    display: grid;
-    place-items: center;
-    border: 2px dashed var(--_color-accent);
-    border-radius: var(--_radius);
-    background: color-mix(in srgb, var(--_color-accent-soft) 85%, transparent);
-    color: var(--_color-accent);
-    font-weight: 600;
-    pointer-events: none;
   }
   @container (max-width: 480px) {
     .base {

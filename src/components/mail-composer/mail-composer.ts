@@ -16,7 +16,7 @@ import {
   type Message,
   type OutgoingMessage,
 } from '../../model/index.js';
-import { buttons } from '../../styles/controls.js';
+import { buttons, linkButtons } from '../../styles/controls.js';
 import { AdapterElement } from '../internal/adapter-element.js';
 import { emit } from '../internal/atento-element.js';
 import { errorMessage, MissingAdapterError } from '../internal/error-message.js';
@@ -44,6 +44,7 @@ import {
   type ComposerContext,
 } from './composer-load.js';
 import { DraftSync, type DraftContent } from './draft-sync.js';
+import { dropOverlayStyles, FileDrop, takeFiles } from './file-drop.js';
 import { refusalMessage, uploadErrorMessage } from './file-refusal.js';
 import { IMAGE, LIGHTNING } from './composer-icons.js';
 import { styles } from './mail-composer.styles.js';
@@ -134,7 +135,13 @@ const SEND_KEYS = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '')
  */
 @customElement('mail-composer')
 export class MailComposer extends AdapterElement {
-  static override styles = [...AdapterElement.styles, buttons, styles];
+  static override styles = [
+    ...AdapterElement.styles,
+    buttons,
+    linkButtons,
+    styles,
+    dropOverlayStyles,
+  ];
 
   /** The case the message belongs to. */
   @property({ attribute: 'conversation-id' }) conversationId?: string;
@@ -170,7 +177,6 @@ export class MailComposer extends AdapterElement {
   @state() private notice = '';
   @state() private quickReplies: { slash?: { from: number; to: number } } | null = null;
   @state() private slashQuery = '';
-  @state() private dragging = false;
   @state() private inlineUploads = 0;
 
   @query('atento-rich-editor') private editor?: RichEditor;
@@ -201,6 +207,11 @@ export class MailComposer extends AdapterElement {
     key: () => this.key,
     snapshot: () => ({ ...this.key!, channel: 'email', ...this.content() }),
     beforeSave: (draft) => emit(this, 'mail-draft-save', { draft }, { cancelable: true }),
+  });
+
+  private readonly drop = new FileDrop(this, {
+    enabled: () => !this.locked,
+    drop: (files) => this.addAttachments(files),
   });
 
   private readonly sending = new SendFlow(this, {
@@ -467,30 +478,9 @@ export class MailComposer extends AdapterElement {
   }
 
   private pickFiles(event: Event, inline: boolean) {
-    const input = event.target as HTMLInputElement;
-    const files = [...(input.files ?? [])];
-    input.value = '';
+    const files = takeFiles(event);
     if (inline) void this.addInlineImages(files);
     else this.addAttachments(files);
-  }
-
-  private onDragOver(event: DragEvent) {
-    if (!event.dataTransfer?.types.includes('Files') || this.locked) return;
-    event.preventDefault();
-    this.dragging = true;
-  }
-
-  private onDragLeave(event: DragEvent) {
-    const to = event.relatedTarget as Node | null;
-    if (!to || !this.renderRoot.contains(to)) this.dragging = false;
-  }
-
-  private onDrop(event: DragEvent) {
-    this.dragging = false;
-    const files = [...(event.dataTransfer?.files ?? [])];
-    if (!files.length || this.locked) return;
-    event.preventDefault();
-    this.addAttachments(files);
   }
 
   // ── quick replies ─────────────────────────────────────────────────────────────────────────
@@ -677,12 +667,12 @@ export class MailComposer extends AdapterElement {
   override render() {
     return html`<section
       part="base"
-      class="base ${this.dragging ? 'dragging' : ''}"
+      class="base ${this.drop.dragging ? 'dragging' : ''}"
       aria-labelledby="title"
       @keydown=${this.onKeydown}
-      @dragover=${this.onDragOver}
-      @dragleave=${this.onDragLeave}
-      @drop=${this.onDrop}
+      @dragover=${this.drop.onDragOver}
+      @dragleave=${this.drop.onDragLeave}
+      @drop=${this.drop.onDrop}
     >
       <header part="header" class="header">
         <h2 id="title" part="title" class="title">${this.heading()}</h2>
@@ -724,13 +714,7 @@ export class MailComposer extends AdapterElement {
         ></atento-attachment-list>
         ${this.renderProblems()} ${this.readonly ? nothing : this.renderActions()}
       </div>
-      ${
-        this.dragging
-          ? html`<div class="drop-overlay" aria-hidden="true">
-              ${this.i18n.t('composer.dropFiles')}
-            </div>`
-          : nothing
-      }
+      ${this.drop.renderOverlay(this.i18n.t('composer.dropFiles'))}
       <atento-dialog id="discard-dialog" label=${this.i18n.t('composer.discardTitle')}>
         <p>${this.i18n.t('composer.discardBody')}</p>
         <button

@@ -12,6 +12,7 @@ import { AtentoElement, emit } from '../internal/atento-element.js';
 import { icon } from '../internal/icons.js';
 import { styles } from './recipient-field.styles.js';
 import { placePopup } from '../internal/place-popup.js';
+import { PopupController, supportsPopover } from '../internal/popup-controller.js';
 
 /** One chip of a recipient field. `invalid` entries keep the text as typed in `address`. */
 export interface RecipientEntry {
@@ -43,9 +44,6 @@ const DEBOUNCE_MS = 150;
 const LIST_MAX = 5;
 
 const CROSS = svg`<path d="M7 7l10 10M17 7 7 17"/>`;
-
-const supportsPopover =
-  typeof HTMLElement !== 'undefined' && Object.hasOwn(HTMLElement.prototype, 'popover');
 
 /** Lower-case without accents, one character for one (`É` → `e`), for matching and highlighting. */
 const fold = (s: string) =>
@@ -158,6 +156,12 @@ export class RecipientField extends AtentoElement {
   private timer?: ReturnType<typeof setTimeout>;
   private controller?: AbortController;
 
+  private readonly popupController = new PopupController(this, {
+    open: () => this.open,
+    popup: () => this.popup,
+    place: () => this.position(),
+  });
+
   /** Text typed in the input and not yet turned into chips. */
   get pendingText(): string {
     return this.text;
@@ -185,7 +189,6 @@ export class RecipientField extends AtentoElement {
     super.disconnectedCallback();
     this.cancelSearch();
     this.open = false;
-    this.stopListening();
   }
 
   /** Suggestions still worth showing: not chosen in the meantime. */
@@ -209,15 +212,6 @@ export class RecipientField extends AtentoElement {
   }
 
   protected override updated(changed: PropertyValues) {
-    if (changed.has('open')) {
-      if (this.open) {
-        if (supportsPopover && !this.popup.matches(':popover-open')) this.popup.showPopover();
-        this.startListening();
-      } else {
-        if (supportsPopover && this.popup.matches(':popover-open')) this.popup.hidePopover();
-        this.stopListening();
-      }
-    }
     if (this.open) {
       this.position();
       if (changed.has('activeIndex') && this.activeIndex >= 0)
@@ -395,20 +389,10 @@ export class RecipientField extends AtentoElement {
   }
 
   /** Under the input, left edges aligned, kept in the viewport; above when there is no room. */
-  private position = () => {
+  private position() {
     if (!this.open) return;
     const field = this.renderRoot.querySelector('.box')!.getBoundingClientRect();
     placePopup(field, this.popup, this.input.getBoundingClientRect().left);
-  };
-
-  private startListening() {
-    window.addEventListener('scroll', this.position, { capture: true, passive: true });
-    window.addEventListener('resize', this.position);
-  }
-
-  private stopListening() {
-    window.removeEventListener('scroll', this.position, { capture: true });
-    window.removeEventListener('resize', this.position);
   }
 
   // ---- input events -----------------------------------------------------------------------

@@ -86,18 +86,6 @@ export const styles = css`
     padding: 0;
     border: 0;
   }
-  .newer-question {
-    margin: 0 0 var(--_space);
-  }
-  .newer-message {
-    display: grid;
-    gap: 2px;
-    margin: 0;
-    padding: var(--_space);
-    border-inline-start: 3px solid var(--_color-accent);
-    background: var(--_color-surface-sunken);
-    overflow-wrap: anywhere;
-  }
   .customer {
     display: inline-flex;
     flex-wrap: wrap;

@@ -51,7 +51,12 @@ import {
 import { renderToolbar } from './thread-toolbar.js';
 import { StatusAction } from './thread-status.js';
 import { CaseViewers } from './thread-viewers.js';
-import { NewerMessageWatch, renderNewerConfirm, resender } from './newer-message.js';
+import {
+  newerConfirmStyles,
+  NewerMessageWatch,
+  renderNewerConfirm,
+  type HeldSend,
+} from './newer-message.js';
 
 export type { MailReplyMode as ReplyMode } from './message-card.js';
 export type { MailStatusChangeDetail, MailStatusChangedDetail } from './thread-status.js';
@@ -163,7 +168,7 @@ export interface MailInteractionChangeDetail {
  */
 @customElement('mail-thread')
 export class MailThread extends AdapterElement {
-  static override styles = [...AdapterElement.styles, styles, shimmer];
+  static override styles = [...AdapterElement.styles, styles, newerConfirmStyles, shimmer];
 
   /**
    * The case to show. Changing it cancels pending calls and loads the other case. Without it the
@@ -213,7 +218,7 @@ export class MailThread extends AdapterElement {
   @state() private blocked?: BlockListEntry;
   @state() private showImagesFor = new Set<string>();
   /** A send held because a newer message arrived, and how to send it anyway. */
-  @state() private newerHeld?: { message: Message; resend?: () => void };
+  @state() private newerHeld?: HeldSend;
 
   private readonly scrolling = new ThreadScroll(this, {
     ids: () => this.messageIds,
@@ -234,8 +239,7 @@ export class MailThread extends AdapterElement {
   });
   private readonly newer = new NewerMessageWatch();
   private opController?: AbortController;
-  private unsubscribe?: () => void;
-  private subscribedTo?: AgentAdapter;
+  private readonly live = this.subscribeLive((event) => this.onLive(event));
 
   private readonly load = new Task(this, {
     task: async ([adapter, conversationId, agent], { signal }) => {
@@ -261,7 +265,6 @@ export class MailThread extends AdapterElement {
     this.addEventListener('mail-close', this.onComposerClose);
     this.addEventListener('mail-send', this.onMailSend);
     window.addEventListener('online', this.onOnline);
-    this.resubscribe();
   }
 
   override disconnectedCallback() {
@@ -270,8 +273,6 @@ export class MailThread extends AdapterElement {
     this.removeEventListener('mail-close', this.onComposerClose);
     this.removeEventListener('mail-send', this.onMailSend);
     window.removeEventListener('online', this.onOnline);
-    this.unsubscribe?.();
-    this.unsubscribe = this.subscribedTo = undefined;
     this.opController?.abort();
   }
 
@@ -301,7 +302,6 @@ export class MailThread extends AdapterElement {
   }
 
   protected override updated() {
-    if (this.effectiveAdapter !== this.subscribedTo) this.resubscribe();
     const id = this.thread?.detail.conversation.id;
     this.viewers.sync(
       id
@@ -316,14 +316,6 @@ export class MailThread extends AdapterElement {
     if (!this.composing || !summary) this.newer.stop();
     else if (this.newer.watching !== summary.id)
       this.newer.start(summary.id, summary.lastMessage?.at, this.thread!.agent.id);
-  }
-
-  private resubscribe() {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    const adapter = this.effectiveAdapter;
-    this.subscribedTo = adapter;
-    if (adapter && this.isConnected) this.unsubscribe = adapter.subscribe(this.onLive);
   }
 
   /**
@@ -616,24 +608,17 @@ export class MailThread extends AdapterElement {
 
   /** A reply is being sent: held once when a newer message arrived since the composer opened. */
   private readonly onMailSend = (event: Event) => {
-    const message = this.newer.pending;
-    if (!message || event.defaultPrevented) return;
-    event.preventDefault();
-    this.newerHeld = { message, resend: resender(event) };
+    const held = this.newer.hold(event);
+    if (held) this.newerHeld = held;
   };
 
   private renderNewerHeld() {
     const held = this.newerHeld;
     if (!held) return nothing;
-    return renderNewerConfirm(this.i18n, held.message, {
+    return renderNewerConfirm(this.i18n, this.newer, held, {
       show: () => {
-        this.newer.acknowledge();
         if (this.messageIds.includes(held.message.id)) this.revealMessage(held.message.id);
         else this.scrolling.showNewest('bottom');
-      },
-      send: () => {
-        this.newer.acknowledge();
-        held.resend?.();
       },
       closed: () => {
         if (this.newerHeld === held) this.newerHeld = undefined;

@@ -4,7 +4,7 @@
  * asked "Llegó un mensaje nuevo mientras escribía. ¿Enviar de todas formas?". Used by
  * `<mail-thread>` for its composer and by `<agent-panel>` for its reply area.
  */
-import { html } from 'lit';
+import { css, html } from 'lit';
 import type { AgentEvent } from '../../adapters/adapter.js';
 import type { LocalizeController } from '../../i18n/localize-controller.js';
 import type { Id, Message } from '../../model/index.js';
@@ -66,13 +66,30 @@ export class NewerMessageWatch {
     this.since = Date.parse(this.newest.registeredAt);
     this.newest = undefined;
   }
+
+  /**
+   * A send event (`mail-send`, `reply-send`) is on its way: while a newer message is pending, it
+   * is cancelled and returned held, for `renderNewerConfirm`; otherwise it goes on.
+   */
+  hold(event: Event): HeldSend | undefined {
+    const message = this.newest;
+    if (!message || event.defaultPrevented || !event.cancelable) return undefined;
+    event.preventDefault();
+    return { message, resend: resender(event) };
+  }
+}
+
+/** A send held by `NewerMessageWatch.hold`: the newer message, and how to send again. */
+export interface HeldSend {
+  message: Message;
+  resend?: () => void;
 }
 
 /**
  * How to send again what a cancelled send event was about to send: the `send()` of the composer
  * that fired it (`<mail-composer>`, the chat composer), found on the event's path.
  */
-export function resender(event: Event): (() => void) | undefined {
+function resender(event: Event): (() => void) | undefined {
   for (const node of event.composedPath()) {
     const send = (node as { send?: unknown }).send;
     if (typeof send === 'function') return () => void (send as () => unknown).call(node);
@@ -83,25 +100,28 @@ export function resender(event: Event): (() => void) | undefined {
 export interface NewerConfirmActions {
   /** "Ver mensaje": show the new message (the watch is acknowledged first). */
   show(): void;
-  /** "Enviar": send anyway (the watch is acknowledged first). */
-  send(): void;
   /** The dialog closed (either button, Escape, the close button). */
   closed(): void;
 }
 
 /**
- * The confirm: the new message's author and first line, "Ver mensaje" and "Enviar". Rendered
- * with `open`, so it shows as soon as it is in the document (focus starts on its close button, not
- * on "Enviar", so a second Enter does not send); focus returns to where it was.
+ * The confirm for a held send: the new message's author and first line, "Ver mensaje" and
+ * "Enviar" (which sends what was held); both acknowledge the watch first. Rendered with `open`, so
+ * it shows as soon as it is in the document (focus starts on its close button, not on "Enviar",
+ * so a second Enter does not send); focus returns to where it was. Styled by
+ * `newerConfirmStyles`.
  */
 export function renderNewerConfirm(
   i18n: LocalizeController,
-  message: Message,
+  watch: NewerMessageWatch,
+  held: HeldSend,
   actions: NewerConfirmActions,
 ) {
+  const message = held.message;
   const preview = message.text.trim().split('\n')[0]?.slice(0, 140) ?? '';
   const close = (event: Event, then: () => void) => {
     (event.target as HTMLElement).closest('atento-dialog')?.close();
+    watch.acknowledge();
     then();
   };
   return html`<atento-dialog
@@ -127,9 +147,25 @@ export function renderNewerConfirm(
       slot="footer"
       class="button primary"
       type="button"
-      @click=${(e: Event) => close(e, actions.send)}
+      @click=${(e: Event) => close(e, () => held.resend?.())}
     >
       ${i18n.t('thread.newerSend')}
     </button>
   </atento-dialog>`;
 }
+
+/** The question and the quoted message of `renderNewerConfirm`'s dialog. */
+export const newerConfirmStyles = css`
+  .newer-question {
+    margin: 0 0 var(--_space);
+  }
+  .newer-message {
+    display: grid;
+    gap: 2px;
+    margin: 0;
+    padding: var(--_space);
+    border-inline-start: 3px solid var(--_color-accent);
+    background: var(--_color-surface-sunken);
+    overflow-wrap: anywhere;
+  }
+`;

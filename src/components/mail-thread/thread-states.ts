@@ -2,7 +2,8 @@
 import { html, nothing } from 'lit';
 import { AdapterError } from '../../adapters/adapter.js';
 import type { LocalizeController } from '../../i18n/localize-controller.js';
-import { errorMessage, MissingAdapterError } from '../internal/error-message.js';
+import { errorMessage } from '../internal/error-message.js';
+import { renderLoadError } from '../internal/load-error.js';
 import type { SideCall, SideCallError } from './thread-side-calls.js';
 
 export function renderLoading(i18n: LocalizeController) {
@@ -32,19 +33,10 @@ export function renderEmpty(i18n: LocalizeController) {
 /** The case could not be loaded: the reason, and a retry unless no adapter is connected. */
 export function renderError(i18n: LocalizeController, error: unknown, retry: () => void) {
   const offline = AdapterError.is(error, 'offline');
-  return html`<div part="state" class="state error" role="alert">
-    <p>
-      <strong>${i18n.t(offline ? 'thread.offline' : 'thread.loadError')}</strong>
-      ${offline ? nothing : errorMessage(i18n, error)}
-    </p>
-    ${
-      error instanceof MissingAdapterError
-        ? nothing
-        : html`<button part="retry-button" class="button" type="button" @click=${retry}>
-            ${i18n.t('common.retry')}
-          </button>`
-    }
-  </div>`;
+  return renderLoadError(i18n, error, retry, {
+    title: i18n.t(offline ? 'thread.offline' : 'thread.loadError'),
+    detail: offline ? nothing : errorMessage(i18n, error),
+  });
 }
 
 /** Loading older messages or another interaction failed. */

@@ -86,6 +86,23 @@ function focusList(panel: AgentPanel) {
   list(panel).shadowRoot!.querySelector<HTMLElement>('[role=listbox]')!.focus();
 }
 
+/**
+ * The panel on Carla's chat (her visitor online, sends without an undo window), the agent typing
+ * "Claro, la cambiamos hoy." in the reply area, not sent yet.
+ */
+async function replyingToCarla() {
+  const backend = createMemoryBackend({ undoSendSeconds: 0 });
+  const visitor = backend.visitor(SEED_IDS.visitors.known);
+  const stop = visitor.subscribe(() => undefined);
+  const { panel } = await mount({ backend, conversationId: CARLA.conversationId });
+  await waitUntil(() => shows(panel, CARLA.conversationId));
+  await waitUntil(() => replyArea(panel)?.shadowRoot?.querySelector('atento-chat-composer'));
+  focusList(panel);
+  await sendKeys({ press: 'r' });
+  await sendKeys({ type: 'Claro, la cambiamos hoy.' });
+  return { backend, visitor, panel, stop };
+}
+
 describe('<agent-panel>', () => {
   it('opens a case chosen in the list and marks it read for another agent, live', async () => {
     const { panel, backend, navigations } = await mount();
@@ -318,15 +335,7 @@ describe('<agent-panel>', () => {
   });
 
   it('warns before a chat send when the visitor wrote meanwhile, then sends on "Enviar"', async () => {
-    const backend = createMemoryBackend({ undoSendSeconds: 0 });
-    const visitor = backend.visitor(SEED_IDS.visitors.known);
-    const stop = visitor.subscribe(() => undefined);
-    const { panel } = await mount({ backend, conversationId: CARLA.conversationId });
-    await waitUntil(() => shows(panel, CARLA.conversationId));
-    await waitUntil(() => replyArea(panel)?.shadowRoot?.querySelector('atento-chat-composer'));
-    focusList(panel);
-    await sendKeys({ press: 'r' });
-    await sendKeys({ type: 'Claro, la cambiamos hoy.' });
+    const { backend, visitor, panel, stop } = await replyingToCarla();
     await visitor.send({ clientId: 'carla-2', text: 'Perdón, mejor la dejo como estaba.' });
     const outbound = async () =>
       (await backend.agent('agent').listConversations({ search: '#6598' })).items[0]!.lastMessage!
@@ -350,15 +359,7 @@ describe('<agent-panel>', () => {
   });
 
   it('"Ver mensaje" reveals the new message in the thread; sending again goes through', async () => {
-    const backend = createMemoryBackend({ undoSendSeconds: 0 });
-    const visitor = backend.visitor(SEED_IDS.visitors.known);
-    const stop = visitor.subscribe(() => undefined);
-    const { panel } = await mount({ backend, conversationId: CARLA.conversationId });
-    await waitUntil(() => shows(panel, CARLA.conversationId));
-    await waitUntil(() => replyArea(panel)?.shadowRoot?.querySelector('atento-chat-composer'));
-    focusList(panel);
-    await sendKeys({ press: 'r' });
-    await sendKeys({ type: 'Claro, la cambiamos hoy.' });
+    const { backend, visitor, panel, stop } = await replyingToCarla();
     const arrived = await visitor.send({ clientId: 'carla-3', text: '¿Me confirman por aquí?' });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => inPanel(panel, 'atento-dialog[part=newer-confirm]'), 'confirm shown');

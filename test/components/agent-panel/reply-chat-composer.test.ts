@@ -214,6 +214,46 @@ describe('<atento-chat-composer>', () => {
     await expect(again.el).to.be.accessible();
   });
 
+  it('shows the drop overlay while files are dragged over it and attaches the dropped ones', async () => {
+    const { el } = await mount();
+    const base = $(el, '[part=base]')!;
+    const drag = (type: string, init: DragEventInit = {}) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['pedido TA-48790'], 'pedido.txt', { type: 'text/plain' }));
+      const event = new DragEvent(type, {
+        bubbles: true,
+        cancelable: true,
+        dataTransfer: transfer,
+        ...init,
+      });
+      base.dispatchEvent(event);
+      return event;
+    };
+    expect(drag('dragover').defaultPrevented).to.equal(true, 'accepts files');
+    await el.updateComplete;
+    expect($(el, '.drop-overlay')!.textContent!.trim()).to.equal(
+      'Suelte los archivos para adjuntarlos',
+    );
+    drag('dragleave', { relatedTarget: areaOf(el) });
+    await el.updateComplete;
+    expect($(el, '.drop-overlay')).to.not.equal(null, 'still over the composer');
+    drag('dragleave', { relatedTarget: document.body });
+    await el.updateComplete;
+    expect($(el, '.drop-overlay')).to.equal(null, 'left');
+    drag('dragover');
+    expect(drag('drop').defaultPrevented).to.equal(true);
+    await el.updateComplete;
+    expect($(el, '.drop-overlay')).to.equal(null, 'gone on drop');
+    const list = () => $(el, 'atento-attachment-list')!.shadowRoot!;
+    await waitUntil(() => /pedido\.txt/.test(list().textContent ?? ''), 'dropped file listed');
+    el.disabled = true;
+    await el.updateComplete;
+    expect(drag('dragover').defaultPrevented).to.equal(false, 'not while disabled');
+    await el.updateComplete;
+    expect($(el, '.drop-overlay')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('sends files within the campaign limits and refuses the others with a reason', async () => {
     const { el, agent } = await mount();
     const input = $<HTMLInputElement>(el, '#file-input')!;

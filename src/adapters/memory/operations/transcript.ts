@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../../model/escape-html.js';
 import type { Conversation, Message } from '../../../model/index.js';
 import type { Store } from '../store.js';
 
@@ -28,15 +29,6 @@ export function withoutTranscript(m: Pick<Message, 'channel' | 'direction' | 'te
   if (m.channel !== 'email' || m.direction !== 'outbound') return m.text;
   const at = m.text.indexOf(TEXT_MARKER);
   return at === -1 ? m.text : m.text.slice(0, at);
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 /** `2024-05-03 14:05 UTC`. */

@@ -11,6 +11,7 @@ import type {
   Interaction,
   Message,
 } from '../../../model/index.js';
+import { escapeHtml } from '../../../model/escape-html.js';
 import { domainOf, referencesOf } from '../ids.js';
 import { hashString, token } from './prng.js';
 import type { CampaignRecord, VisitorRecord } from './types.js';
@@ -81,14 +82,6 @@ export interface BuiltCase {
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
 
 /** Paragraphs separated by blank lines become `<p>`, single line breaks `<br>`. */
 export function textToHtml(text: string): string {

@@ -55,24 +55,8 @@ export const styles = css`
     box-shadow: 0 0 0 2px var(--_color-surface);
   }
   .menu {
-    position: fixed;
-    inset: auto;
-    z-index: 1000;
-    margin: 0;
     min-inline-size: 15rem;
     max-inline-size: min(22rem, calc(100vw - 16px));
-    padding: calc(var(--_space) / 2) 0;
-    background: var(--_color-surface-raised);
-    color: var(--_color-text);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-    box-shadow: var(--_shadow);
-    font-family: var(--_font-family);
-    font-size: var(--_font-size);
-    line-height: 1.45;
-  }
-  .menu:not(.open) {
-    display: none;
   }
   .item {
     display: grid;
@@ -80,16 +64,6 @@ export const styles = css`
     align-items: start;
     gap: calc(var(--_space) * 0.75);
     padding: calc(var(--_space) * 0.75) calc(var(--_space) * 1.5);
-    cursor: pointer;
-    outline: none;
-  }
-  .item:hover,
-  .item:focus {
-    background: var(--_color-accent-soft);
-  }
-  .item:focus-visible {
-    outline: 2px solid var(--_color-focus);
-    outline-offset: -2px;
   }
   .item.disabled {
     cursor: default;

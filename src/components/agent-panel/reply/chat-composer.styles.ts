@@ -46,32 +46,6 @@ export const styles = css`
     gap: 2px;
     padding: 2px calc(var(--_space) / 2) calc(var(--_space) / 2);
   }
-  .tool {
-    display: inline-grid;
-    place-items: center;
-    inline-size: 2rem;
-    block-size: 2rem;
-    padding: 0;
-    border: 1px solid transparent;
-    border-radius: var(--_radius-small);
-    background: transparent;
-    color: var(--_color-text-muted);
-    cursor: pointer;
-  }
-  .tool:hover:not(:disabled),
-  .tool[aria-expanded='true'] {
-    background: var(--_color-surface-sunken);
-    border-color: var(--_color-border);
-    color: var(--_color-text);
-  }
-  .tool:disabled {
-    opacity: 0.5;
-    cursor: default;
-  }
-  .tool svg {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
-  }
   .spacer {
     flex: 1;
   }
@@ -106,17 +80,6 @@ export const styles = css`
     margin-inline-start: var(--_space);
     color: var(--_color-text);
   }
-  .link {
-    border: none;
-    background: none;
-    padding: 2px 4px;
-    color: var(--_color-accent);
-    cursor: pointer;
-    border-radius: var(--_radius-small);
-  }
-  .link:hover {
-    text-decoration: underline;
-  }
   .quick-replies {
     position: fixed;
     inset: auto;
@@ -129,17 +92,5 @@ export const styles = css`
     background: var(--_color-surface-raised);
     color: var(--_color-text);
     box-shadow: var(--_shadow);
-  }
-  .drop-overlay {
-    position: absolute;
-    inset: 0;
-    display: grid;
-    place-items: center;
-    border: 2px dashed var(--_color-accent);
-    border-radius: var(--_radius);
-    background: color-mix(in srgb, var(--_color-accent-soft) 85%, transparent);
-    color: var(--_color-accent);
-    font-weight: 600;
-    pointer-events: none;
   }
 `;

@@ -11,14 +11,16 @@ import {
   type CampaignSettings,
   type DraftKey,
 } from '../../../model/index.js';
-import { buttons } from '../../../styles/controls.js';
+import { buttons, iconButtons, linkButtons } from '../../../styles/controls.js';
 import { AdapterElement } from '../../internal/adapter-element.js';
 import { emit } from '../../internal/atento-element.js';
 import { errorMessage, MissingAdapterError } from '../../internal/error-message.js';
 import { icon, PAPERCLIP } from '../../internal/icons.js';
 import '../../mail-composer/attachment-list.js';
+import { PopupController, supportsPopover } from '../../internal/popup-controller.js';
 import { LIGHTNING } from '../../mail-composer/composer-icons.js';
 import { DraftSync, type DraftContent } from '../../mail-composer/draft-sync.js';
+import { dropOverlayStyles, FileDrop, takeFiles } from '../../mail-composer/file-drop.js';
 import { UploadQueue } from '../../mail-composer/upload-queue.js';
 import type { QuickReplies, QuickReplySelectDetail } from '../../quick-replies/quick-replies.js';
 import { styles } from './chat-composer.styles.js';
@@ -34,9 +36,6 @@ export interface ChatContent {
 }
 
 const SEND = svg`<path d="M4 12 20 4l-6 16-3-7z"/><path d="m11 13 9-9"/>`;
-
-const supportsPopover =
-  typeof HTMLElement !== 'undefined' && Object.hasOwn(HTMLElement.prototype, 'popover');
 
 /**
  * The agent's chat reply (F-4.4): a light text field that grows from one to six lines, where
@@ -76,7 +75,14 @@ const supportsPopover =
  */
 @customElement('atento-chat-composer')
 export class ChatComposer extends AdapterElement {
-  static override styles = [...AdapterElement.styles, buttons, styles];
+  static override styles = [
+    ...AdapterElement.styles,
+    buttons,
+    iconButtons,
+    linkButtons,
+    styles,
+    dropOverlayStyles,
+  ];
 
   /** The case the message is for. */
   @property({ attribute: 'conversation-id' }) conversationId?: string;
@@ -94,12 +100,18 @@ export class ChatComposer extends AdapterElement {
   @state() private status = '';
   /** The quick replies popover: opened by `/` (with the range it replaces) or by ⚡. */
   @state() private picker: { slash?: SlashMatch } | null = null;
-  @state() private dragging = false;
 
   @query('textarea') private area?: HTMLTextAreaElement;
   @query('quick-replies') private quickReplies?: QuickReplies;
   @query('#quick-replies') private pickerPopup?: HTMLElement;
   @query('.base') private frame?: HTMLElement;
+
+  private readonly popup = new PopupController(this, {
+    open: () => this.picker !== null,
+    popup: () => this.pickerPopup,
+    place: () => this.position(),
+    outside: () => (this.picker = null),
+  });
 
   /** Keeps a retry idempotent: the same id until the content changes. */
   private clientId?: string;
@@ -122,6 +134,11 @@ export class ChatComposer extends AdapterElement {
     key: () => this.draftKey,
     snapshot: () => this.snapshot(),
     beforeSave: () => true,
+  });
+
+  private readonly drop = new FileDrop(this, {
+    enabled: () => !this.disabled,
+    drop: (files) => this.addFiles(files),
   });
 
   private readonly typing = new TypingSignal(this, {
@@ -168,11 +185,6 @@ export class ChatComposer extends AdapterElement {
     void import('../../mail-composer/emoji-button.js');
   }
 
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.stopOutsideClicks();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('conversationId') && changed.get('conversationId') !== undefined) {
       // The previous case's text is saved under its own key before the new case loads.
@@ -189,18 +201,8 @@ export class ChatComposer extends AdapterElement {
 
   protected override updated(changed: PropertyValues) {
     if (changed.has('text')) this.grow();
-    if (changed.has('picker')) {
-      if (this.picker) {
-        if (supportsPopover && !this.pickerPopup?.matches(':popover-open'))
-          this.pickerPopup?.showPopover();
-        this.position();
-        this.startOutsideClicks();
-      } else {
-        if (supportsPopover && this.pickerPopup?.matches(':popover-open'))
-          this.pickerPopup?.hidePopover();
-        this.stopOutsideClicks();
-      }
-    }
+    // A new slash query may have grown the field: the open popover follows it.
+    if (changed.has('picker')) this.position();
   }
 
   /**
@@ -415,7 +417,7 @@ export class ChatComposer extends AdapterElement {
    * The popover opens above the field (it grows upwards as its content loads), or below it when
    * there is more room there; as wide as the field, never taller than the room it has.
    */
-  private position = () => {
+  private position() {
     const popup = this.pickerPopup;
     const frame = this.frame;
     if (!popup || !frame || !this.picker) return;
@@ -435,22 +437,6 @@ export class ChatComposer extends AdapterElement {
       style.top = `${Math.round(rect.bottom + 4)}px`;
       style.maxBlockSize = `min(24rem, ${Math.round(below - 4)}px)`;
     }
-  };
-
-  private onDocumentPointerDown = (event: Event) => {
-    if (!event.composedPath().includes(this)) this.picker = null;
-  };
-
-  private startOutsideClicks() {
-    document.addEventListener('pointerdown', this.onDocumentPointerDown, true);
-    window.addEventListener('resize', this.position);
-    window.addEventListener('scroll', this.position, { capture: true, passive: true });
-  }
-
-  private stopOutsideClicks() {
-    document.removeEventListener('pointerdown', this.onDocumentPointerDown, true);
-    window.removeEventListener('resize', this.position);
-    window.removeEventListener('scroll', this.position, { capture: true });
   }
 
   // ── files ─────────────────────────────────────────────────────────────────────────────────
@@ -459,32 +445,6 @@ export class ChatComposer extends AdapterElement {
     if (files.length === 0 || this.disabled) return;
     this.problems = this.uploads.add(files).map((p) => p.message);
     this.changed();
-  }
-
-  private pickFiles(event: Event) {
-    const input = event.target as HTMLInputElement;
-    const files = [...(input.files ?? [])];
-    input.value = '';
-    this.addFiles(files);
-  }
-
-  private onDragOver(event: DragEvent) {
-    if (!event.dataTransfer?.types.includes('Files') || this.disabled) return;
-    event.preventDefault();
-    this.dragging = true;
-  }
-
-  private onDragLeave(event: DragEvent) {
-    const to = event.relatedTarget as Node | null;
-    if (!to || !this.renderRoot.contains(to)) this.dragging = false;
-  }
-
-  private onDrop(event: DragEvent) {
-    this.dragging = false;
-    const files = [...(event.dataTransfer?.files ?? [])];
-    if (!files.length || this.disabled) return;
-    event.preventDefault();
-    this.addFiles(files);
   }
 
   private onPaste(event: ClipboardEvent) {
@@ -502,10 +462,10 @@ export class ChatComposer extends AdapterElement {
     const canSend = this.hasContent && !locked;
     return html`<div
         part="base"
-        class="base ${this.dragging ? 'dragging' : ''}"
-        @dragover=${this.onDragOver}
-        @dragleave=${this.onDragLeave}
-        @drop=${this.onDrop}
+        class="base ${this.drop.dragging ? 'dragging' : ''}"
+        @dragover=${this.drop.onDragOver}
+        @dragleave=${this.drop.onDragLeave}
+        @drop=${this.drop.onDrop}
       >
         <textarea
           part="input"
@@ -530,7 +490,7 @@ export class ChatComposer extends AdapterElement {
           <button
             part="attach"
             type="button"
-            class="tool"
+            class="icon-button"
             aria-label=${this.i18n.t('composer.attach')}
             title=${this.i18n.t('composer.attach')}
             ?disabled=${locked}
@@ -546,7 +506,7 @@ export class ChatComposer extends AdapterElement {
           <button
             part="quick-replies-button"
             type="button"
-            class="tool"
+            class="icon-button"
             aria-label=${this.i18n.t('composer.quickReplies')}
             title=${`${this.i18n.t('composer.quickReplies')} (/)`}
             aria-expanded=${this.picker ? 'true' : 'false'}
@@ -578,15 +538,9 @@ export class ChatComposer extends AdapterElement {
           multiple
           hidden
           accept=${acceptAttribute(limits)}
-          @change=${this.pickFiles}
+          @change=${(e: Event) => this.addFiles(takeFiles(e))}
         />
-        ${
-          this.dragging
-            ? html`<div class="drop-overlay" aria-hidden="true">
-                ${this.i18n.t('composer.dropFiles')}
-              </div>`
-            : nothing
-        }
+        ${this.drop.renderOverlay(this.i18n.t('composer.dropFiles'))}
       </div>
       <atento-attachment-list
         part="attachments"

@@ -2,7 +2,7 @@ import { Task } from '@lit/task';
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import type { AgentAdapter, AgentEvent } from '../../../adapters/adapter.js';
+import type { AgentEvent } from '../../../adapters/adapter.js';
 import {
   firstName,
   type CampaignSettings,
@@ -133,8 +133,7 @@ export class ReplyArea extends AdapterElement {
   /** Whether the agent picked the channel in the dropdown (presence still moves an empty reply). */
   private manual = false;
   private typingTimer?: ReturnType<typeof setTimeout>;
-  private unsubscribe?: () => void;
-  private subscribedTo?: AgentAdapter;
+  private readonly live = this.subscribeLive((event) => this.onLive(event));
 
   /** The case (unless given) and its campaign. */
   private readonly load = new Task(this, {
@@ -197,15 +196,8 @@ export class ReplyArea extends AdapterElement {
 
   // ── lifecycle ───────────────────────────────────────────────────────────────────────────────
 
-  override connectedCallback() {
-    super.connectedCallback();
-    this.resubscribe();
-  }
-
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = this.subscribedTo = undefined;
     clearTimeout(this.typingTimer);
   }
 
@@ -218,18 +210,6 @@ export class ReplyArea extends AdapterElement {
         this.settle();
       }
     }
-  }
-
-  protected override updated() {
-    if (this.effectiveAdapter !== this.subscribedTo) this.resubscribe();
-  }
-
-  private resubscribe() {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    const adapter = this.effectiveAdapter;
-    this.subscribedTo = adapter;
-    if (adapter && this.isConnected) this.unsubscribe = adapter.subscribe(this.onLive);
   }
 
   /** A new case: nothing carried over from the previous one. */

@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import PostalMime from 'postal-mime';
-import { SEED_IDS } from '../../../../src/adapters/memory/index.js';
 import { storeOf } from '../../../../src/adapters/memory/backend.js';
 import type { MailboxConfig } from '../../../../src/adapters/node/mail/mailbox-config.js';
 import { startSmtpPeer, type SmtpPeer } from '../../../support/smtp-peer.js';
 import {
+  andinaMailbox,
   ES_ADDRESS,
   jorge,
   messageOf,
@@ -33,12 +33,8 @@ const PDF = Buffer.from(
 describe('mail out through an SMTP relay', () => {
   let peer: SmtpPeer;
   let env: OutboundBackend;
-  const mailbox = (): MailboxConfig => ({
-    id: 'tienda-andina',
-    address: ES_ADDRESS,
-    campaignId: SEED_IDS.campaigns.es,
-    smtp: peer.settings({ auth: { user: 'soporte', pass: 'clave-smtp' } }),
-  });
+  const mailbox = (): MailboxConfig =>
+    andinaMailbox({ smtp: peer.settings({ auth: { user: 'soporte', pass: 'clave-smtp' } }) });
 
   before(async () => {
     peer = await startSmtpPeer({ auth: { user: 'soporte', pass: 'clave-smtp' } });

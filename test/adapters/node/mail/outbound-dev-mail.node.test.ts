@@ -11,7 +11,7 @@ import PostalMime from 'postal-mime';
 import { API_PREFIX } from '../../../../src/adapters/contract/index.js';
 import type { Attachment, Message } from '../../../../src/model/index.js';
 import { bearer, multipart, PDF, testServer, type TestServer } from '../helpers.js';
-import { jorge, sleep, waitForStatus } from './outbound-helpers.js';
+import { jorge, replyToJorge, sleep, waitForStatus } from './outbound-helpers.js';
 
 const basic = (user: string, pass: string) => ({
   authorization: `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`,
@@ -44,19 +44,12 @@ describe('sent mail recorded without a relay, and the /dev/mail page', () => {
       method: 'POST',
       url: `${API_PREFIX}/messages`,
       headers: bearer(token),
-      payload: {
-        conversationId: jorge.conversationId,
-        mode: 'reply',
-        channel: 'email',
-        inReplyToMessageId: jorge.latestMessageId,
-        to: [{ name: 'Jorge Taype', address: jorge.address }],
-        cc: [],
+      payload: replyToJorge({
         bcc: [{ address: 'auditoria@tiendaandina.pe' }],
-        subject: '',
         html: '<p>Le adjunto la guía <b>&lt;script&gt;</b>.</p>',
         text: 'Le adjunto la guía <script>.',
         attachmentIds: [pdf.id],
-      },
+      }),
     });
     assert.equal(res.statusCode, 200, res.body);
     const { message } = res.json<{ message: Message }>();

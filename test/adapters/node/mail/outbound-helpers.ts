@@ -36,6 +36,11 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 export const jorge = SEED_IDS.jorge;
 export const ES_ADDRESS = 'soporte@tiendaandina.pe';
 
+/** Tienda Andina's Spanish mailbox (its campaign, `ES_ADDRESS`), with `fields` (its SMTP…). */
+export function andinaMailbox(fields: Partial<MailboxConfig> = {}): MailboxConfig {
+  return { id: 'tienda-andina', address: ES_ADDRESS, campaignId: SEED_IDS.campaigns.es, ...fields };
+}
+
 /** Short backoff so retries happen within a test. */
 export const FAST_RETRY: Partial<DeliveryRetry> = { attempts: 3, delayMs: (n) => 60 * n };
 

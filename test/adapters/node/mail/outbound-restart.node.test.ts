@@ -7,12 +7,11 @@ import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import PostalMime from 'postal-mime';
-import { SEED_IDS } from '../../../../src/adapters/memory/index.js';
 import { storeOf } from '../../../../src/adapters/memory/backend.js';
 import type { MailboxConfig } from '../../../../src/adapters/node/mail/mailbox-config.js';
 import { startSmtpPeer, type SmtpPeer } from '../../../support/smtp-peer.js';
 import {
-  ES_ADDRESS,
+  andinaMailbox,
   messageOf,
   openOutboundBackend,
   replyToJorge,
@@ -30,12 +29,7 @@ describe('mail out across a restart', () => {
     mailboxes: [mailbox()],
     ...extra,
   });
-  const mailbox = (): MailboxConfig => ({
-    id: 'tienda-andina',
-    address: ES_ADDRESS,
-    campaignId: SEED_IDS.campaigns.es,
-    smtp: peer.settings(),
-  });
+  const mailbox = (): MailboxConfig => andinaMailbox({ smtp: peer.settings() });
 
   before(async () => {
     peer = await startSmtpPeer();

@@ -6,12 +6,11 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import PostalMime from 'postal-mime';
 import { storeOf } from '../../../../src/adapters/memory/backend.js';
-import { SEED_IDS } from '../../../../src/adapters/memory/index.js';
 import type { MailboxConfig } from '../../../../src/adapters/node/mail/mailbox-config.js';
 import { startDovecot, type Dovecot } from '../../../support/dovecot.js';
 import { startSmtpPeer, type SmtpPeer } from '../../../support/smtp-peer.js';
 import {
-  ES_ADDRESS,
+  andinaMailbox,
   openOutboundBackend,
   replyToJorge,
   sleep,
@@ -63,14 +62,7 @@ describe('the Sent folder copy', () => {
 
   async function open(mailbox: Partial<MailboxConfig>) {
     env = await openOutboundBackend({
-      mailboxes: [
-        {
-          id: 'tienda-andina',
-          address: ES_ADDRESS,
-          campaignId: SEED_IDS.campaigns.es,
-          ...mailbox,
-        },
-      ],
+      mailboxes: [andinaMailbox(mailbox)],
       undoSendSeconds: 0.1,
     });
     env.outbound.setLog({

@@ -7,11 +7,10 @@ import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import PostalMime from 'postal-mime';
 import { storeOf } from '../../../../src/adapters/memory/backend.js';
 import { SEED_IDS } from '../../../../src/adapters/memory/index.js';
-import type { MailboxConfig } from '../../../../src/adapters/node/mail/mailbox-config.js';
 import { chatReply, type OutgoingMessage } from '../../../../src/model/index.js';
 import { startSmtpPeer, type SmtpPeer } from '../../../support/smtp-peer.js';
 import {
-  ES_ADDRESS,
+  andinaMailbox,
   openOutboundBackend,
   waitForStatus,
   type OutboundBackend,
@@ -32,12 +31,7 @@ describe('chat transcript in an email reply', () => {
   });
   beforeEach(async () => {
     peer.received.length = 0;
-    const mailbox: MailboxConfig = {
-      id: 'tienda-andina',
-      address: ES_ADDRESS,
-      campaignId: SEED_IDS.campaigns.es,
-      smtp: peer.settings(),
-    };
+    const mailbox = andinaMailbox({ smtp: peer.settings() });
     env = await openOutboundBackend({ mailboxes: [mailbox], undoSendSeconds: 0.2 });
   });
   afterEach(() => env.remove());

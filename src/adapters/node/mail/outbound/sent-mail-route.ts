@@ -14,6 +14,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import PostalMime from 'postal-mime';
+import { escapeHtml } from '../../../../model/escape-html.js';
 import type { Credentials } from '../../auth/credentials.js';
 import { bearerOf } from '../../auth/guards.js';
 import type { Tokens } from '../../auth/tokens.js';
@@ -23,15 +24,6 @@ export const SENT_MAIL_PATH = '/dev/mail';
 
 const REALM = 'Basic realm="atento sent mail", charset="UTF-8"';
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'";
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 /** Whether the request comes from an agent: a valid agent token, or Basic email + password. */
 async function isAgent(
