@@ -1,27 +1,11 @@
-import {
-  setCustomElementsManifest,
-  type Decorator,
-  type Preview,
-} from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 import customElements from '../custom-elements.json';
+import { atentoDocsRenderer } from './docs/docs-renderer.js';
+import { documentedManifest } from './docs/manifest.js';
+import { withLocaleAndTheme } from './locale-theme.js';
 
-// Controls and docs come from the generated manifest (`npm run manifest`).
-setCustomElementsManifest(customElements);
-
-type Locale = 'es' | 'en';
-type Theme = 'light' | 'dark';
-
-/** Applies the toolbar's locale and theme: `lang` on a wrapper and the document, theme on <html>. */
-const withLocaleAndTheme: Decorator = (story, context) => {
-  const locale = (context.globals['locale'] ?? 'es') as Locale;
-  const theme = (context.globals['theme'] ?? 'light') as Theme;
-  const root = document.documentElement;
-  root.lang = locale;
-  root.dataset['theme'] = theme;
-  root.style.colorScheme = theme;
-  return html`<div lang=${locale}>${story()}</div>`;
-};
+// Controls come from the generated manifest (`npm run manifest`), documented members only.
+setCustomElementsManifest(documentedManifest(customElements));
 
 const preview: Preview = {
   globalTypes: {
@@ -54,6 +38,8 @@ const preview: Preview = {
   decorators: [withLocaleAndTheme],
   parameters: {
     controls: { expanded: true },
+    // The `autodocs` pages of the public elements (.storybook/docs/).
+    docs: { renderer: () => Promise.resolve(atentoDocsRenderer) },
   },
 };
 

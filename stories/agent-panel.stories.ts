@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/components/agent-panel/agent-panel.js';
 import { createMemoryBackend, SEED_IDS } from '../src/adapters/memory/index.js';
+import { agentPanelNotes } from './docs/agent-panel.docs.js';
 
 /**
  * Each story gets its own in-memory backend. `online` connects the seed's website visitors
@@ -32,6 +33,7 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Elements/agent-panel',
   component: 'agent-panel',
+  tags: ['autodocs'],
   parameters: {
     layout: 'fullscreen',
     docs: {
@@ -40,6 +42,7 @@ const meta: Meta<Args> = {
           'The unified inbox (F-4, seed 002): the list, the case and the reply area. Under 900 px ' +
           'of its own width the panes stack with a "Volver" button. Shortcuts: j / k, e, r, /, ?.',
       },
+      notes: agentPanelNotes,
     },
   },
   args: { width: '100%' },

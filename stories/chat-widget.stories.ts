@@ -8,6 +8,8 @@ import { historyKey } from '../src/components/chat-widget/loader/keys.js';
 import { createMemoryBackend } from '../src/adapters/memory/index.js';
 import type { VisitorAdapter } from '../src/adapters/adapter.js';
 import { chatReply } from '../src/model/index.js';
+import { toolbarValues } from '../.storybook/locale-theme.js';
+import { chatWidgetNotes } from './docs/chat-widget.docs.js';
 
 let stories = 0;
 /** A campaign id of its own per render, so stored history and outboxes never leak between stories. */
@@ -57,6 +59,7 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Elements/chat-widget',
   component: 'chat-widget',
+  tags: ['autodocs'],
   parameters: {
     layout: 'fullscreen',
     docs: {
@@ -67,6 +70,7 @@ const meta: Meta<Args> = {
           'launcher). Stories use the in-memory backend through the `adapter` property; a real ' +
           'page sets `server-url` and `campaign` instead.',
       },
+      notes: chatWidgetNotes,
     },
   },
   args: { position: 'bottom-right' },
@@ -75,9 +79,15 @@ const meta: Meta<Args> = {
     'brand-color': { control: 'color' },
     'launcher-icon': { control: 'text' },
   },
-  render: (args, { loaded }) => html`
+  render: (args, { loaded, globals }) => html`
     <div style="min-height: 560px; padding: 24px; font: 16px system-ui">
-      <p>Página del sitio de la tienda. El chat está en la esquina.</p>
+      <p>
+        ${
+          toolbarValues(globals).locale === 'en'
+            ? 'The shop’s own page. The chat is in the corner.'
+            : 'Página del sitio de la tienda. El chat está en la esquina.'
+        }
+      </p>
       <chat-widget
         .adapter=${loaded['adapter'] as VisitorAdapter}
         campaign=${ifDefined(loaded['campaign'] as string | undefined)}

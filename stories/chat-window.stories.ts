@@ -6,9 +6,11 @@ import {
   scriptedHistory,
 } from '../src/components/chat-widget/window/scripted-session.js';
 import type { ChatStateLike } from '../src/components/chat-widget/window/session-like.js';
+import { toolbarValues } from '../.storybook/locale-theme.js';
 
 interface Args {
-  locale: 'es' | 'en';
+  /** Unset: the toolbar's language (the widget sets it on the window it opens). */
+  locale?: 'es' | 'en';
   'brand-name': string;
   /** The session state the story starts from (a scripted session answers sends locally). */
   state: Partial<ChatStateLike>;
@@ -39,7 +41,7 @@ const conversation: ChatStateLike['messages'] = [
     direction: 'outbound',
     authorName: 'Lucía Ramos',
     text:
-      'Buenos días. Su pedido salió ayer; puede seguirlo en https://envios.example.com/4512.\n' +
+      'Buenos días. Su pedido salió ayer; puede seguirlo en https://envios.tiendaandina.example/4512.\n' +
       'Le adjunto la guía.',
     attachments: [
       {
@@ -48,7 +50,7 @@ const conversation: ChatStateLike['messages'] = [
         size: 182_000,
         type: 'application/pdf',
         kind: 'document',
-        url: 'https://example.com/files/guia-4512.pdf',
+        url: 'https://tiendaandina.example/files/guia-4512.pdf',
         inline: false,
       },
     ],
@@ -95,13 +97,14 @@ const meta: Meta<Args> = {
       },
     },
   },
-  args: { locale: 'es', 'brand-name': '', state: {}, width: 380, height: 600 },
-  render: (args) => {
+  args: { 'brand-name': '', state: {}, width: 380, height: 600 },
+  argTypes: { locale: { control: 'radio', options: ['es', 'en'] } },
+  render: (args, { globals }) => {
     const session = new ScriptedSession(args.state);
     return html`<div style="width: ${args.width}px; max-width: 100%; height: ${args.height}px">
       <atento-chat-window
         .session=${session}
-        locale=${args.locale}
+        locale=${args.locale ?? toolbarValues(globals).locale}
         brand-name=${args['brand-name']}
       ></atento-chat-window>
     </div>`;

@@ -10,6 +10,7 @@ import {
   SEED_IDS,
   type MemoryBackendOptions,
 } from '../src/adapters/memory/index.js';
+import { conversationListNotes } from './docs/conversation-list.docs.js';
 
 /** Each story gets its own in-memory backend, so states never leak between stories. */
 function agentFor(options: MemoryBackendOptions = {}, fault?: 'offline' | 'unavailable') {
@@ -28,6 +29,7 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Elements/conversation-list',
   component: 'conversation-list',
+  tags: ['autodocs'],
   parameters: {
     docs: {
       description: {
@@ -36,6 +38,7 @@ const meta: Meta<Args> = {
           'dots, check marks, filters, search, paging and virtualization, live updates and the ' +
           'new-chat indicator. Keyboard: ↑ ↓ Home End PageUp PageDown, Enter/Space selects.',
       },
+      notes: conversationListNotes,
     },
   },
   args: { search: '', filter: { status: 'open' }, selected: SEED_IDS.jorge.conversationId },
@@ -82,6 +85,7 @@ export const EmptyInbox: Story = {
   ],
 };
 
+/** The first page has not arrived yet: skeleton rows, the list marked busy. */
 export const Loading: Story = {
   loaders: [async () => ({ adapter: agentFor({ latencyMs: 24 * 60 * 60 * 1000 }) })],
 };
@@ -105,6 +109,7 @@ export const Filters: Story = {
 /** A search by case number. */
 export const Search: Story = { args: { search: '#6597', filter: {} } };
 
+/** The first page failed (`unavailable`): the message and "Reintentar". */
 export const ErrorState: Story = {
   name: 'Error',
   loaders: [async () => ({ adapter: agentFor({}, 'unavailable') })],
@@ -118,6 +123,7 @@ export const Offline: Story = {
 /** The dark theme (toolbar → Theme → Dark), every case listed. */
 export const Dark: Story = { args: { filter: {} }, globals: { theme: 'dark' } };
 
+/** In English, on Emily's chat in the Northwind campaign. */
 export const English: Story = { args: { locale: 'en', selected: SEED_IDS.english.conversationId } };
 
 /** Without the `adapter` property and no provider: the element says so instead of hanging. */

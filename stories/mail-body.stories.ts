@@ -127,6 +127,7 @@ export const RightToLeft: Story = { args: { message: rtl } };
 /** No text at all, only files. */
 export const AttachmentsOnly: Story = { args: { message: attachmentsOnly } };
 
+/** In English: the remote-content notice and "Show images". */
 export const English: Story = {
   args: { message: seedMessage(ID.remoteImagesMessageId), locale: 'en' },
 };

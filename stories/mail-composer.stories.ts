@@ -8,6 +8,7 @@ import '../src/components/mail-thread/mail-thread.js';
 import { AdapterError, type AgentAdapter } from '../src/adapters/adapter.js';
 import { createMemoryBackend, SEED_IDS, type MemoryBackend } from '../src/adapters/memory/index.js';
 import type { ComposeMode, Message } from '../src/model/index.js';
+import { mailComposerNotes } from './docs/mail-composer.docs.js';
 
 const JORGE = SEED_IDS.jorge;
 
@@ -71,6 +72,7 @@ const composer = (args: Args, loaded: Loaded, after?: (el: MailComposer) => void
 const meta: Meta<Args> = {
   title: 'Elements/mail-composer',
   component: 'mail-composer',
+  tags: ['autodocs'],
   parameters: {
     docs: {
       description: {
@@ -80,6 +82,7 @@ const meta: Meta<Args> = {
           'or `/shortcut`), greeting and signature, drafts saved as you type, and send with an ' +
           'undo countdown. Ctrl/⌘+Enter sends.',
       },
+      notes: mailComposerNotes,
     },
   },
   args: { mode: 'reply' },
@@ -109,8 +112,10 @@ export const ForwardWithAttachments: Story = {
 /** A new message on the case: addressed to its customer, with the case subject, greeting and signature. */
 export const NewMessage: Story = { args: { mode: 'new' }, loaders: [answering(null)] };
 
+/** In English: the composer's labels, buttons and placeholders. */
 export const English: Story = { args: { locale: 'en' } };
 
+/** Forwarding a message with a PDF, in the dark theme (toolbar → Theme → Dark). */
 export const DarkTheme: Story = {
   args: { mode: 'forward' },
   loaders: [answering(JORGE.pdfMessageId)],
@@ -156,8 +161,10 @@ export const Offline: Story = {
     }),
 };
 
+/** `disabled`: nothing can be edited or sent, and nothing is saved. */
 export const Disabled: Story = { args: { disabled: true } };
 
+/** `readonly`: the message is shown, the actions are hidden. */
 export const Readonly: Story = { args: { readonly: true } };
 
 /** Inside `<mail-thread>`: "Responder" opens the composer under the message it answers. */

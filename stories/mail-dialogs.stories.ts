@@ -7,6 +7,8 @@ import '../src/components/mail-thread/block-dialog.js';
 import type { MenuItem } from '../src/components/internal/menu-button.js';
 import { createMemoryBackend, SEED_IDS } from '../src/adapters/memory/index.js';
 import type { AgentRole, Message } from '../src/model/index.js';
+import { translate, type Locale } from '../src/i18n/index.js';
+import { toolbarValues } from '../.storybook/locale-theme.js';
 
 /**
  * The dialogs and the "More options" menu button `<mail-thread>` uses (F-1.6 – F-1.9). Each dialog
@@ -112,20 +114,26 @@ export const BlockedSeenBySupervisor: Story = {
   render: blockRender(SEED_IDS.blocked.address),
 };
 
-const MENU_ITEMS: MenuItem[] = [
-  { id: 'reply', label: 'Responder' },
-  { id: 'replyAll', label: 'Responder a todos' },
-  { id: 'forward', label: 'Reenviar' },
-  { id: 'detail', label: 'Detalle' },
-  { id: 'contact', label: 'Agregar contacto' },
-  { id: 'block', label: 'Agregar a lista negra', danger: true },
+/** The menu of an expanded customer message, in the toolbar's language. */
+const menuItems = (locale: Locale): MenuItem[] => [
+  { id: 'reply', label: translate(locale, 'message.reply') },
+  { id: 'replyAll', label: translate(locale, 'message.replyAll') },
+  { id: 'forward', label: translate(locale, 'message.forward') },
+  { id: 'detail', label: translate(locale, 'message.detail') },
+  { id: 'contact', label: translate(locale, 'message.addContact') },
+  { id: 'block', label: translate(locale, 'message.block'), danger: true },
 ];
 
 /** The "Más opciones" menu button of an expanded customer message; click it or press ↓. */
 export const MenuButton: Story = {
-  render: () =>
-    html`<div style="display:flex; justify-content:flex-end; gap:8px; max-width:480px">
-      <span style="align-self:center">Responder</span>
-      <atento-menu-button label="Más opciones" .items=${MENU_ITEMS}></atento-menu-button>
-    </div>`,
+  render: (_args, { globals }) => {
+    const { locale } = toolbarValues(globals);
+    return html`<div style="display:flex; justify-content:flex-end; gap:8px; max-width:480px">
+      <span style="align-self:center">${translate(locale, 'message.reply')}</span>
+      <atento-menu-button
+        label=${translate(locale, 'message.more')}
+        .items=${menuItems(locale)}
+      ></atento-menu-button>
+    </div>`;
+  },
 };

@@ -204,6 +204,7 @@ export const RightToLeft: Story = {
     column(html`${card(args, rtl, false)} ${card(args, rtl, true)} ${card(args, rtlChat)}`),
 };
 
+/** In English: a customer email, an agent reply and a chat message. */
 export const English: Story = {
   args: { locale: 'en' },
   render: (args) =>

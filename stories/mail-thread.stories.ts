@@ -10,6 +10,7 @@ import {
   type MemoryBackendOptions,
 } from '../src/adapters/memory/index.js';
 import type { AgentRole } from '../src/model/index.js';
+import { mailThreadNotes } from './docs/mail-thread.docs.js';
 
 const JORGE = SEED_IDS.jorge;
 
@@ -57,6 +58,7 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Elements/mail-thread',
   component: 'mail-thread',
+  tags: ['autodocs'],
   parameters: {
     docs: {
       description: {
@@ -65,6 +67,7 @@ const meta: Meta<Args> = {
           'previous/next (p / n), and the messages as a WAI-ARIA feed (PageUp/PageDown, ' +
           'Ctrl+Home/End). Use the toolbar to switch locale and the dark theme.',
       },
+      notes: mailThreadNotes,
     },
   },
   args: { 'conversation-id': JORGE.conversationId },
@@ -126,6 +129,7 @@ export const DarkTheme: Story = {
   globals: { theme: 'dark' },
 };
 
+/** No `conversation-id` yet: "Seleccione una atención". */
 export const NoCase: Story = { args: { 'conversation-id': undefined } };
 
 /** A sender on the block list, seen by an agent (who cannot unblock). */
@@ -139,15 +143,18 @@ export const AsSupervisor: Story = {
   loaders: [async () => ({ adapter: agentFor({}, undefined, 'supervisor') })],
 };
 
+/** The case has not arrived yet: the busy loading state. */
 export const Loading: Story = {
   loaders: [async () => ({ adapter: agentFor({ latencyMs: 24 * 60 * 60 * 1000 }) })],
 };
 
+/** A case without messages: "Esta atención aún no tiene mensajes". */
 export const Empty: Story = {
   args: { 'conversation-id': 'conv-story-empty' },
   loaders: [async () => ({ adapter: emptyCaseAdapter() })],
 };
 
+/** The case failed to load (`unavailable`): the message and "Reintentar". */
 export const ErrorState: Story = {
   name: 'Error',
   loaders: [async () => ({ adapter: agentFor({}, 'unavailable') })],

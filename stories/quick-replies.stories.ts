@@ -9,6 +9,7 @@ import {
   type MemoryBackendOptions,
 } from '../src/adapters/memory/index.js';
 import type { QuickReply } from '../src/model/index.js';
+import { quickRepliesNotes } from './docs/quick-replies.docs.js';
 
 /** Each story gets its own in-memory backend, so states never leak between stories. */
 function agentFor(options: MemoryBackendOptions = {}, fault?: 'offline' | 'unavailable') {
@@ -46,6 +47,7 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Elements/quick-replies',
   component: 'quick-replies',
+  tags: ['autodocs'],
   parameters: {
     docs: {
       description: {
@@ -53,6 +55,7 @@ const meta: Meta<Args> = {
           'Saved responses by category with search, keyboard navigation (↑ ↓ Home End Enter Esc) ' +
           'and a preview that resolves personalization tags before inserting (F-3.1, F-3.2).',
       },
+      notes: quickRepliesNotes,
     },
   },
   args: { category: '', query: '', 'conversation-id': SEED_IDS.jorge.conversationId },
@@ -79,8 +82,10 @@ export const Default: Story = {};
 /** Opened from a composer after typing `/env`: filtered by shortcut (F-3.3). */
 export const ShortcutFilter: Story = { args: { query: '/env' } };
 
+/** Only the "Envíos" category. */
 export const CategorySelected: Story = { args: { category: 'Envíos' } };
 
+/** A search nothing matches: says so, naming the search. */
 export const NoMatch: Story = { args: { query: 'reembolso en criptomonedas' } };
 
 /** Unknown tags stay as written and are flagged; tags without value and fallback are flagged. */
@@ -96,24 +101,29 @@ export const FlaggedTags: Story = {
 /** No case: only agent tags resolve, the rest use fallbacks. */
 export const WithoutCase: Story = { args: { 'conversation-id': undefined } };
 
+/** In English, for Emily's case in the Northwind campaign. */
 export const English: Story = {
   args: { locale: 'en', 'conversation-id': SEED_IDS.english.conversationId },
 };
 
+/** The replies have not arrived yet: skeleton rows. */
 export const Loading: Story = {
   loaders: [async () => ({ adapter: agentFor({ latencyMs: 24 * 60 * 60 * 1000 }) })],
 };
 
+/** A campaign without saved replies: "Aún no hay respuestas guardadas". */
 export const Empty: Story = {
   loaders: [
     async () => ({ adapter: agentFor({ seed: { ...createSeedData(), quickReplies: [] } }) }),
   ],
 };
 
+/** The backend is offline: the reason and "Reintentar". */
 export const Offline: Story = {
   loaders: [async () => ({ adapter: agentFor({}, 'offline') })],
 };
 
+/** The backend failed (`unavailable`): the reason and "Reintentar". */
 export const Unavailable: Story = {
   loaders: [async () => ({ adapter: agentFor({}, 'unavailable') })],
 };

@@ -61,7 +61,7 @@ const frame = (args: Args, loaded: Loaded, after?: (el: ReplyArea) => void) => h
 `;
 
 const meta: Meta<Args> = {
-  title: 'Elements/reply-area',
+  title: 'Internal/reply-area',
   component: 'atento-reply-area',
   parameters: {
     docs: {

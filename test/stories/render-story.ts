@@ -1,17 +1,24 @@
 import { fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
+import { applyToDocument, toolbarValues } from '../../.storybook/locale-theme.js';
 
 /** The parts of a CSF story module this renderer uses (Storybook itself is not loaded). */
 type Loader = () => Promise<Record<string, unknown>>;
-interface StoryLike {
+export interface StoryContextLike {
+  args: Record<string, unknown>;
+  loaded: Record<string, unknown>;
+  /** Toolbar values: `locale` (`es` unless a story says otherwise) and `theme`. */
+  globals: Record<string, unknown>;
+}
+export interface StoryLike {
   args?: Record<string, unknown>;
   /** Toolbar values; `theme: 'dark'` renders the story in the dark colour scheme. */
   globals?: Record<string, unknown>;
   loaders?: Loader[];
-  render?: (args: Record<string, unknown>, context: { loaded: Record<string, unknown> }) => unknown;
+  render?: (args: Record<string, unknown>, context: StoryContextLike) => unknown;
 }
 export interface StoryModule {
-  default: StoryLike & { title: string };
+  default: StoryLike & { title: string; component?: string };
   [name: string]: unknown;
 }
 
@@ -22,7 +29,10 @@ export function storiesOf(module: StoryModule): Array<[string, StoryLike]> {
     .map(([name, story]) => [name, story as StoryLike]);
 }
 
-/** Renders a story as Storybook would: component then story args and loaders, then `render`. */
+/**
+ * Renders a story as Storybook would: component then story args and loaders, the toolbar's
+ * globals applied to the document as the preview's decorator does, then `render`.
+ */
 export async function renderStory(module: StoryModule, story: StoryLike): Promise<HTMLElement> {
   const meta = module.default;
   const args = { ...meta.args, ...story.args };
@@ -32,10 +42,12 @@ export async function renderStory(module: StoryModule, story: StoryLike): Promis
   }
   const render = story.render ?? meta.render;
   if (!render) throw new Error(`${meta.title} has no render function`);
-  const scheme = story.globals?.['theme'] === 'dark' ? 'dark' : 'light';
+  const globals = { locale: 'es', theme: 'light', ...meta.globals, ...story.globals };
+  applyToDocument(globals);
+  const { locale, theme } = toolbarValues(globals);
   return fixture(
-    html`<div lang="es" style="color-scheme: ${scheme}; background: Canvas; color: CanvasText">
-      ${render(args, { loaded }) as TemplateResult}
+    html`<div lang=${locale} style="color-scheme: ${theme}; background: Canvas; color: CanvasText">
+      ${render(args, { args, loaded, globals }) as TemplateResult}
     </div>`,
   );
 }

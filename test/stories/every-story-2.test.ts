@@ -1,0 +1,3 @@
+import { describeEveryStory } from './every-story.js';
+
+describeEveryStory(1);
