@@ -28,5 +28,20 @@ export default {
             if (d.events) d.events = d.events.filter((e) => e.name?.includes('-'));
       },
     },
+    {
+      // Assignments to DOM nodes inside a vanilla element's constructor (`root.adoptedStyleSheets
+      // = …`, `button.type = …`) are read as fields of the element: drop the ones HTMLElement or
+      // its shadow root own, which the element never declares.
+      name: 'atento-no-dom-fields',
+      packageLinkPhase({ customElementsManifest }) {
+        const dom = new Set(['adoptedStyleSheets', 'className', 'type', 'display', 'hidden', 'id']);
+        for (const mod of customElementsManifest.modules)
+          for (const d of mod.declarations ?? [])
+            if (d.customElement && d.members)
+              d.members = d.members.filter(
+                (m) => !(m.kind === 'field' && dom.has(m.name) && !m.description),
+              );
+      },
+    },
   ],
 };

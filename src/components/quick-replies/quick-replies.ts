@@ -155,6 +155,7 @@ export class QuickReplies extends AdapterElement {
     );
   }
 
+  /** Focuses the search box, from where the arrow keys move through the replies. */
   override focus(options?: FocusOptions) {
     this.searchInput?.focus(options);
   }
