@@ -2,9 +2,10 @@
 // messages written straight into its maildir (2/3 plain text, 1/4 HTML + text, 1/12 with a PDF;
 // 600 senders, replies threaded by In-Reply-To), and this one run compares, on the same mailbox:
 //   - a bare imapflow FETCH of every message's source (connect, SELECT, FETCH 1:* BODY.PEEK[]),
-//   - the server's initial sync of the same mailbox (connect, SEARCH, sizes, FETCH in batches,
-//     parse, files into the file store, threading, SQLite synchronous=full), from connect to the
-//     last message stored;
+//   - the server's initial sync of the same mailbox (connect, SEARCH, sizes of the large mail,
+//     FETCH in batches, parse in worker threads, files into the file store, attachments checked
+//     by content, threading, SQLite synchronous=full), from connect to the last message stored
+//     (the parsing threads start with it: their start-up is inside the measure);
 // and reports both throughputs and their ratio (goal ≥ 0.8×). Then new mail → live event: a
 // message APPENDed by another client while the sync IDLEs, until an agent subscriber receives
 // `message.created`; 10 times, budget ≤ 1 s for the slowest.

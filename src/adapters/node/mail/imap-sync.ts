@@ -7,15 +7,16 @@
  *   recognised by Message-ID and skipped before any parsing;
  * - then IDLE: new mail is fetched as soon as the server announces it;
  * - a dropped connection is retried with exponential backoff (with jitter, capped at 30 s);
- * - FETCH in batches (200 messages or 64 MiB, whichever first; the next batch downloads while
- *   one is filed), never a whole mailbox at once; mail above the size cap is refused from its
- *   RFC822.SIZE without downloading it;
+ * - FETCH in batches (200 messages or 64 MiB, whichever first), never a whole mailbox at once,
+ *   in a pipeline: while one batch is filed, the next one is parsed (in worker threads, see
+ *   `ParsePool`) and the one after it downloads; mail above the size cap is refused from its
+ *   RFC822.SIZE without downloading it (sizes are asked only of mail a SEARCH LARGER finds);
  * - `\Seen` set on handled mail when `markSeen`.
  */
 import { EventEmitter } from 'node:events';
 import { ImapFlow, type MailboxObject } from 'imapflow';
 import type { MemoryBackend } from '../../memory/index.js';
-import type { IntakeItem, IntakeResult, MailIntake } from './inbound/intake.js';
+import type { IntakeItem, IntakeResult, MailIntake, PreparedBatch } from './inbound/intake.js';
 import type { MailLog } from './inbound/mail-log.js';
 import type { ImapSettings, MailboxConfig } from './mailbox-config.js';
 
@@ -60,6 +61,8 @@ interface ImapSyncEvents {
 }
 
 const DAY = 24 * 3600 * 1000;
+/** Batches downloaded or parsed ahead of the one being filed. */
+const PIPELINE_DEPTH = 2;
 
 /** `1:3,5,9:12` from ascending UIDs. */
 export function uidRanges(uids: readonly number[]): string {
@@ -222,7 +225,7 @@ export class ImapSync extends EventEmitter<ImapSyncEvents> {
       const uidNext = Number(selected.uidNext ?? 0);
       const state = backend.mailIn.syncState(this.mailboxId);
       const full = !state || state.uidValidity !== uidValidity;
-      let uids: number[];
+      let criteria: { since: Date } | { uid: string };
       if (full) {
         if (state)
           this.options.log.warn(
@@ -230,13 +233,15 @@ export class ImapSync extends EventEmitter<ImapSyncEvents> {
             'IMAP UIDVALIDITY changed; resyncing the window',
           );
         const now = (this.options.now ?? (() => new Date()))();
-        const since = new Date(now.getTime() - (mailbox.imap.syncDays ?? 30) * DAY);
-        uids = (await client.search({ since }, { uid: true })) || [];
+        criteria = { since: new Date(now.getTime() - (mailbox.imap.syncDays ?? 30) * DAY) };
       } else {
         // Always asked: imapflow's uidNext is not refreshed by IDLE's EXISTS.
-        const found = (await client.search({ uid: `${state.lastUid + 1}:*` }, { uid: true })) || [];
-        uids = found.filter((uid) => uid > state.lastUid);
+        criteria = { uid: `${state.lastUid + 1}:*` };
       }
+      const after = full ? 0 : state.lastUid;
+      const uids = ((await client.search(criteria, { uid: true })) || []).filter(
+        (uid) => uid > after,
+      );
       uids.sort((a, b) => a - b);
       const report: SyncReport = {
         mailboxId: this.mailboxId,
@@ -248,7 +253,7 @@ export class ImapSync extends EventEmitter<ImapSyncEvents> {
         blocked: 0,
         refused: 0,
       };
-      if (uids.length > 0) await this.download(client, uids, uidValidity, report);
+      if (uids.length > 0) await this.download(client, criteria, uids, uidValidity, report);
       if (uids.length === 0 || report.lastUid < uidNext - 1) {
         // Nothing (more) in the window: start after the mailbox's current end, so mail older
         // than the window is never imported later.
@@ -264,23 +269,42 @@ export class ImapSync extends EventEmitter<ImapSyncEvents> {
     }
   }
 
-  /** Sizes first, then the sources batch by batch (the next one downloading meanwhile). */
+  /**
+   * Sizes first, then the sources batch by batch. Only the mail larger than a batch's share
+   * (`batchBytes / batchSize`, or the size cap if lower) has its size fetched, found by one SEARCH
+   * LARGER; any other mail counts as that share, so a batch stays under `batchBytes` and mail
+   * above the cap is known without asking every size.
+   */
   private async download(
     client: ImapFlow,
+    criteria: { since: Date } | { uid: string },
     uids: number[],
     uidValidity: number,
     report: SyncReport,
   ): Promise<void> {
-    const sizes = new Map<number, number>();
-    for await (const m of client.fetch(uidRanges(uids), { uid: true, size: true }, { uid: true }))
-      sizes.set(m.uid, m.size ?? 0);
     const max = this.options.intake.limits.maxMessageBytes;
+    // Above this size a mail's size is asked; every mail above `max` is among them.
+    const share = Math.max(1, Math.floor(Math.min(this.batchBytes / this.batchSize, max)));
+    const large = (await client.search({ ...criteria, larger: share }, { uid: true })) || [];
+    const sizes = new Map<number, number>();
+    if (large.length > 0) {
+      const wanted = new Set(uids);
+      const list = large.filter((uid) => wanted.has(uid)).sort((a, b) => a - b);
+      if (list.length > 0)
+        for await (const m of client.fetch(
+          uidRanges(list),
+          { uid: true, size: true },
+          { uid: true },
+        ))
+          sizes.set(m.uid, m.size ?? 0);
+    }
     const batches: number[][] = [];
     let batch: number[] = [];
     let bytes = 0;
+    const largeSet = new Set(large);
     for (const uid of uids) {
-      if (!sizes.has(uid)) continue; // expunged meanwhile
-      const size = sizes.get(uid)!;
+      if (largeSet.has(uid) && !sizes.has(uid)) continue; // expunged meanwhile
+      const size = sizes.get(uid) ?? share;
       if (size > max) {
         if (batch.length) batches.push(batch);
         batches.push([-uid]); // refused by size, never downloaded
@@ -298,29 +322,39 @@ export class ImapSync extends EventEmitter<ImapSyncEvents> {
     }
     if (batch.length) batches.push(batch);
 
-    const fetchBatch = async (list: number[]): Promise<IntakeItem[]> => {
-      if (list.length === 1 && list[0]! < 0) return [];
-      const items: IntakeItem[] = [];
-      const range = uidRanges(list);
-      for await (const m of client.fetch(range, { uid: true, source: true }, { uid: true })) {
-        if (!m.source) continue;
-        items.push(this.item(m.source, m.uid, uidValidity));
-      }
-      return items;
+    // Three stages overlap: batch i is filed (backend, SQLite) while batch i + 1 is parsed (worker
+    // threads) and has its files written, and batch i + 2 downloads (one FETCH at a time, in
+    // order). At most three batches are in memory.
+    const { intake } = this.options;
+    let fetching: Promise<unknown> = Promise.resolve();
+    const prepare = (list: number[]): Promise<PreparedBatch | null> => {
+      if (list.length === 1 && list[0]! < 0) return Promise.resolve(null);
+      const fetched = fetching.then(async () => {
+        const items: IntakeItem[] = [];
+        const range = uidRanges(list);
+        for await (const m of client.fetch(range, { uid: true, source: true }, { uid: true })) {
+          if (!m.source) continue;
+          items.push(this.item(m.source, m.uid, uidValidity));
+        }
+        return items;
+      });
+      fetching = fetched.catch(() => undefined);
+      const prepared = fetched.then((items) => intake.prepare(items));
+      prepared.catch(() => undefined); // awaited in its turn; a failure ends the pass there
+      return prepared;
     };
-    let next: Promise<IntakeItem[]> | undefined = batches.length
-      ? fetchBatch(batches[0]!)
-      : undefined;
+    const ahead: Array<Promise<PreparedBatch | null>> = [];
+    let queued = 0;
     try {
       for (let i = 0; i < batches.length; i++) {
+        while (queued < batches.length && ahead.length <= PIPELINE_DEPTH)
+          ahead.push(prepare(batches[queued++]!));
         const list = batches[i]!;
-        const items = await next!;
-        next = i + 1 < batches.length ? fetchBatch(batches[i + 1]!) : undefined;
-        next?.catch(() => undefined); // awaited on the next turn; a failure ends the pass there
-        if (list.length === 1 && list[0]! < 0) {
+        const prepared = await ahead.shift()!;
+        if (prepared === null) {
           this.refuseBySize(-list[0]!, sizes.get(-list[0]!)!, report);
         } else {
-          const results = await this.options.intake.acceptBatch(items);
+          const results = await intake.file(prepared);
           this.count(results, report);
         }
         const handled = list.map(Math.abs);
@@ -338,7 +372,9 @@ export class ImapSync extends EventEmitter<ImapSyncEvents> {
         report.lastUid = Math.max(report.lastUid, last);
       }
     } finally {
-      await next?.catch(() => undefined);
+      // Batches prepared but never filed (the pass failed or stopped): their files go.
+      for (const left of await Promise.allSettled(ahead))
+        if (left.status === 'fulfilled' && left.value) await intake.discard(left.value);
     }
   }
 

@@ -9,6 +9,7 @@ import { normalizeAddress } from '../../../model/index.js';
 import type { FileStore } from '../uploads/file-store.js';
 import { MailIntake, type IntakeLimits } from './inbound/intake.js';
 import type { MailLog } from './inbound/mail-log.js';
+import type { ParsePoolOptions } from './inbound/parse-pool.js';
 import { ImapSync, type ImapSyncOptions } from './imap-sync.js';
 import type { ImapSettings, MailboxConfig, MailConfig } from './mailbox-config.js';
 import { startSmtpListener, type Recipient, type SmtpListener } from './smtp-listener.js';
@@ -20,6 +21,8 @@ export interface MailServiceTuning {
     'backoff' | 'idleDelayMs' | 'batchSize' | 'batchBytes' | 'timeoutMs'
   >;
   limits?: Partial<IntakeLimits>;
+  /** MIME parsing threads (size 0: parse in the main thread). */
+  parser?: Omit<ParsePoolOptions, 'onFailure'>;
 }
 
 export interface MailServiceDeps {
@@ -46,6 +49,7 @@ export class MailService {
       log: deps.log,
       ownAddresses: () => deps.config.mailboxes.map((m) => m.address),
       limits: deps.tuning?.limits,
+      parser: deps.tuning?.parser,
     });
     for (const mailbox of deps.config.mailboxes) {
       if (!mailbox.imap) continue;
@@ -103,13 +107,19 @@ export class MailService {
         );
       }
     }
+    // The first sync downloads in bulk: the parsing threads start while it logs in.
+    if (this.syncs.size > 0) void this.intake.parser.warm();
     for (const sync of this.syncs.values()) sync.start();
   }
 
-  /** Stops the syncs (a pass in progress finishes its batch) and the listener. */
+  /**
+   * Stops the syncs (a pass in progress finishes its batch), the listener and the parsing
+   * threads.
+   */
   async stop(): Promise<void> {
     await Promise.all([...this.syncs.values()].map((s) => s.stop()));
     await this.listener?.close();
     this.listener = null;
+    await this.intake.close();
   }
 }

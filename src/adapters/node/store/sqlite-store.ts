@@ -61,7 +61,8 @@ function causeCode(error: unknown): string {
  * - Exclusive locking mode: the backend keeps its working set in memory, so two processes writing
  *   one file would silently diverge. The first process claims the file at open; a second one
  *   fails with "locked by another process" after `busyTimeoutMs`.
- * - `write` is one transaction with prepared statements; `loadAll` streams rows in `seq` order.
+ * - `write` is one transaction with prepared statements (upserts many rows at a time); `loadAll`
+ *   streams rows in `seq` order.
  *
  * Every failure at open — a locked file, a read-only file or directory, a file that is not a
  * database or is corrupt, a schema from a newer build — throws an `Error` naming the path and
@@ -95,14 +96,30 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   return sqliteRecordStore(db, file, version);
 }
 
+/** Records per upsert statement. */
+const ROWS = 64;
+
 function sqliteRecordStore(db: Database.Database, path: string, version: number): SqliteStore {
-  const upsert = db.prepare(
-    `INSERT INTO records (kind, key, value) VALUES (?, ?, ?)
-     ON CONFLICT (kind, key) DO UPDATE SET value = excluded.value`,
-  );
+  const upsertSql = (rows: number) =>
+    `INSERT INTO records (kind, key, value) VALUES ${Array(rows).fill('(?, ?, ?)').join(', ')}
+     ON CONFLICT (kind, key) DO UPDATE SET value = excluded.value`;
+  // Upserts go ROWS at a time (one statement for many records costs far less than one each;
+  // rows are inserted in order, so `seq` keeps the first-write order).
+  const upserts = new Map<number, Database.Statement>();
+  const upsert = (rows: number) => {
+    let statement = upserts.get(rows);
+    if (!statement) upserts.set(rows, (statement = db.prepare(upsertSql(rows))));
+    return statement;
+  };
   const remove = db.prepare('DELETE FROM records WHERE kind = ? AND key = ?');
   const all = db.prepare('SELECT kind, key, value FROM records ORDER BY seq');
   const apply = db.transaction((changes: readonly RecordChange[]) => {
+    let params: unknown[] = [];
+    const flush = () => {
+      if (params.length === 0) return;
+      upsert(params.length / 3).run(params);
+      params = [];
+    };
     for (const change of changes) {
       const { kind, key, value } = change;
       if (typeof kind !== 'string' || typeof key !== 'string')
@@ -110,13 +127,16 @@ function sqliteRecordStore(db: Database.Database, path: string, version: number)
           `A record needs a kind and a key (got ${String(kind)}/${String(key)}).`,
         );
       if (value === null) {
+        flush();
         remove.run(kind, key);
         continue;
       }
       const json = JSON.stringify(value);
       if (json === undefined) throw new TypeError(`The ${kind} ${key} is not JSON data.`);
-      upsert.run(kind, key, json);
+      params.push(kind, key, json);
+      if (params.length === ROWS * 3) flush();
     }
+    flush();
   });
   let closed = false;
   const open = (action: string) => {

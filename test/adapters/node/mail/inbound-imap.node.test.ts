@@ -2,7 +2,8 @@
  * IMAP in against a real Dovecot (test/support/dovecot.ts): the first sync reads only the
  * window, IDLE brings new mail to the agents live within a second, the sync reconnects after the
  * server is stopped and started, a new UIDVALIDITY resyncs without duplicates, a restarted
- * server goes on from the persisted UID, `\Seen` is set only when asked, and batches stay small.
+ * server goes on from the persisted UID, `\Seen` is set only when asked, batches stay small, and
+ * mail above the size cap is refused from its size without being downloaded.
  * Each test reads its own Dovecot user, so the mailboxes never mix.
  */
 import assert from 'node:assert/strict';
@@ -15,7 +16,17 @@ import { storeOf } from '../../../../src/adapters/memory/backend.js';
 import { startDovecot, type Dovecot } from '../../../support/dovecot.js';
 import { mailServer, nextSync, rawMail, until, type MailTestServer } from './inbound-helpers.js';
 
-const USERS = ['window', 'idle', 'reconnect', 'uidvalidity', 'restart', 'seen', 'batches'];
+const USERS = [
+  'window',
+  'idle',
+  'reconnect',
+  'uidvalidity',
+  'restart',
+  'seen',
+  'batches',
+  'sizes',
+  'cap',
+];
 const DAY = 86_400_000;
 
 describe('mail in: IMAP sync', { timeout: 60_000 }, () => {
@@ -239,5 +250,71 @@ describe('mail in: IMAP sync', { timeout: 60_000 }, () => {
     assert.deepEqual([...ids].sort(), ids, 'filed in UID order');
     for (const uid of [5, 10, 15, 20, 23])
       assert.ok(advanced.includes(uid), `advanced to ${uid}: ${advanced}`);
+  });
+
+  it('sizes: large mail counts by its size; mail above the cap is never downloaded', async () => {
+    const KB = 1024;
+    const mail = (i: number, bytes: number) =>
+      rawMail({ id: `s-${i}@example.com`, subject: `Tamaño ${i}`, body: 'y'.repeat(bytes) });
+    // UIDs 1–6: small, 100 KB, 100 KB, 200 KB (above the cap), 100 KB, small.
+    const raws = [mail(0, 10), mail(1, 100 * KB), mail(2, 100 * KB)];
+    raws.push(mail(3, 200 * KB), mail(4, 100 * KB), mail(5, 10));
+    await dovecot.appendMany(raws, { user: 'sizes' });
+    const server = await start('sizes', {
+      options: {
+        mail: {
+          // A batch's share is 52 KB: only the mail above it has its size asked.
+          sync: { batchSize: 5, batchBytes: 260 * KB, idleDelayMs: 50 },
+          limits: { maxMessageBytes: 150 * KB },
+        },
+      },
+    });
+    const downloaded: number[][] = [];
+    const intake = server.mail.intake;
+    const prepare = intake.prepare.bind(intake);
+    intake.prepare = (items) => {
+      downloaded.push(items.map((item) => item.uid!));
+      return prepare(items);
+    };
+    const report = await nextSync(server.sync(), (r) => r.full);
+    assert.deepEqual([report.stored, report.refused, report.lastUid], [5, 1, 6]);
+    assert.deepEqual(
+      downloaded,
+      [
+        [1, 2, 3],
+        [5, 6],
+      ],
+      'batches of ≤ 260 KB; UID 4 never fetched',
+    );
+    const refusals = server.logs.filter((l) => l['msg'] === 'inbound mail refused');
+    assert.equal(refusals.length, 1);
+    assert.equal(refusals[0]!['reason'], 'too-large');
+    assert.equal(refusals[0]!['uid'], 4);
+    assert.equal(storeOf(server.backend).messageByRfcId('s-3@example.com'), undefined);
+    assert.equal(server.backend.mailIn.syncState('soporte')?.lastUid, 6);
+  });
+
+  it('a size cap below the batch share: mail above it is refused before download', async () => {
+    const raws = [10, 45 * 1024, 10].map((bytes, i) =>
+      rawMail({ id: `c-${i}@example.com`, subject: `Tope ${i}`, body: 'z'.repeat(bytes) }),
+    );
+    await dovecot.appendMany(raws, { user: 'cap' });
+    // The default share is 64 MiB / 200 = 335 KB, well above this cap.
+    const server = await start('cap', {
+      options: { mail: { limits: { maxMessageBytes: 40_000 } } },
+    });
+    const downloaded: number[][] = [];
+    const intake = server.mail.intake;
+    const prepare = intake.prepare.bind(intake);
+    intake.prepare = (items) => {
+      downloaded.push(items.map((item) => item.uid!));
+      return prepare(items);
+    };
+    const report = await nextSync(server.sync(), (r) => r.full);
+    assert.deepEqual([report.stored, report.refused, report.lastUid], [2, 1, 3]);
+    assert.deepEqual(downloaded, [[1], [3]], 'UID 2 never fetched');
+    const refusal = server.logs.find((l) => l['msg'] === 'inbound mail refused');
+    assert.equal(refusal?.['reason'], 'too-large');
+    assert.equal(refusal?.['uid'], 2);
   });
 });

@@ -11,9 +11,17 @@ import type { InboundBatchResult } from '../../../memory/operations/inbound.js';
 import type { InboundMail, InboundSource, Message } from '../../../../model/index.js';
 import { isValidAddress, normalizeAddress } from '../../../../model/index.js';
 import type { FileStore } from '../../uploads/file-store.js';
-import { MailParseError, messageIds, parseMail, type ParsedMail } from '../parse-mail.js';
-import { storeParts, storeSources, type MailFileLimits, type StoredParts } from './mail-files.js';
+import { MailParseError, messageIds, type ParsedMail } from '../parse-mail.js';
+import {
+  dropParts,
+  placeParts,
+  storeSources,
+  type MailFileLimits,
+  type SourceRef,
+  type StoredParts,
+} from './mail-files.js';
 import type { MailLog } from './mail-log.js';
+import { ParsePool, type ParsePoolOptions, type PreparedMail } from './parse-pool.js';
 
 export interface IntakeLimits extends MailFileLimits {
   /** Larger mail is refused whole (the SMTP listener announces it as its SIZE). */
@@ -60,12 +68,24 @@ export interface IntakeDeps {
   /** The desk's own addresses (configured mailboxes); the campaigns' are added. */
   ownAddresses?: () => Iterable<string>;
   limits?: Partial<IntakeLimits>;
+  /** The MIME parsing threads (see `ParsePool`); size 0 parses in the calling thread. */
+  parser?: Omit<ParsePoolOptions, 'onFailure'>;
 }
 
 /** A mail that passed the checks (to be stored), or what became of it before. */
 type Checked =
   | { item: IntakeItem; done: IntakeResult }
-  | { item: IntakeItem; parsed: ParsedMail; from: { name?: string; address: string } };
+  | { item: IntakeItem; parsed: PreparedMail; from: { name?: string; address: string } };
+
+/**
+ * A batch checked, parsed and with its files stored by `prepare`, not yet filed with the backend:
+ * `file` files it, `discard` removes its files.
+ */
+export interface PreparedBatch {
+  readonly checked: readonly Checked[];
+  /** The mails that passed, in order, with their files. */
+  readonly ready: readonly Ready[];
+}
 
 /** A mail whose files are stored, ready for the backend. */
 interface Ready {
@@ -104,7 +124,18 @@ export class MailIntake {
 
   constructor(private readonly deps: IntakeDeps) {
     this.limits = { ...INTAKE_LIMITS, ...deps.limits };
+    this.parser = new ParsePool({
+      ...deps.parser,
+      onFailure: (error) =>
+        deps.log.warn(
+          { error: error.message },
+          'MIME parsing threads unavailable; parsing in the main thread',
+        ),
+    });
   }
+
+  /** Where MIME is parsed (stopped by `close`). */
+  readonly parser: ParsePool;
 
   async accept(item: IntakeItem): Promise<IntakeResult> {
     return (await this.acceptBatch([item]))[0]!;
@@ -116,21 +147,51 @@ export class MailIntake {
    * batch is then left in the file store).
    */
   async acceptBatch(items: readonly IntakeItem[]): Promise<IntakeResult[]> {
+    return this.file(await this.prepare(items));
+  }
+
+  /**
+   * The first half of `acceptBatch`: size, duplicates known so far, parsing (in worker threads for
+   * a large batch), sender and mail loops, then the files of the mails that passed (raw sources in
+   * one file, and parts). Nothing is filed with the backend and nothing logged, so batches can be
+   * prepared ahead of the one being filed; `file` files them in the order given (a mail that an
+   * earlier batch not yet filed also holds is then caught as a duplicate), or `discard` drops one.
+   */
+  async prepare(items: readonly IntakeItem[]): Promise<PreparedBatch> {
     const own = this.ownAddresses();
-    const checked = await Promise.all(items.map((item) => this.check(item, own)));
-    const keep = checked.filter(
-      (c): c is Extract<Checked, { parsed: ParsedMail }> => 'parsed' in c,
+    const early = items.map((item) => this.precheck(item));
+    const toParse = early.filter((e): e is IntakeItem => !('done' in e));
+    const parsed = await this.parser.parseAll(
+      toParse.map((item) => item.raw),
+      { tempDir: this.deps.files.tempDir, limits: this.limits },
     );
-    const ready = keep.length > 0 ? await this.store(keep) : [];
+    let next = 0;
+    const checked = early.map((e): Checked => {
+      if ('done' in e) return e;
+      const p = parsed[next++]!;
+      const c = this.check(e, p, own);
+      // Parts written while parsing a mail that goes no further.
+      if ('done' in c && !(p instanceof MailParseError)) void dropParts(p.parts);
+      return c;
+    });
+    const keep = checked.filter(
+      (c): c is Extract<Checked, { parsed: PreparedMail }> => 'parsed' in c,
+    );
+    return { checked, ready: keep.length > 0 ? await this.store(keep) : [] };
+  }
+
+  /**
+   * The second half of `acceptBatch`: the mails of a prepared batch through the backend's pipeline
+   * in one unit of work, a logged outcome per mail, and the files of mails not kept removed.
+   */
+  async file(batch: PreparedBatch): Promise<IntakeResult[]> {
+    const { checked, ready } = batch;
     let filed: InboundBatchResult[] = [];
     if (ready.length > 0) {
       try {
         filed = await this.deps.backend.mailIn.receive(ready.map((r) => r.mail));
       } catch (error) {
-        await this.removeFiles([
-          ready[0]!.mail.source!.rawFileId!,
-          ...ready.flatMap((r) => r.partFileIds),
-        ]);
+        await this.discard(batch);
         throw error;
       }
     }
@@ -167,6 +228,21 @@ export class MailIntake {
     return results;
   }
 
+  /** Removes the files of a prepared batch that will not be filed. */
+  async discard(batch: PreparedBatch): Promise<void> {
+    const { ready } = batch;
+    if (ready.length === 0) return;
+    await this.removeFiles([
+      ready[0]!.mail.source!.rawFileId!,
+      ...ready.flatMap((r) => r.partFileIds),
+    ]);
+  }
+
+  /** Stops the parsing threads (mail can still be taken afterwards: it is parsed in-thread). */
+  async close(): Promise<void> {
+    await this.parser.close();
+  }
+
   private ownAddresses(): Set<string> {
     const own = new Set<string>();
     for (const a of this.deps.ownAddresses?.() ?? []) own.add(normalizeAddress(a));
@@ -174,45 +250,60 @@ export class MailIntake {
     return own;
   }
 
-  /** Size, parse, sender, loops and duplicates: what is decided before anything is stored. */
-  private async check(item: IntakeItem, own: Set<string>): Promise<Checked> {
+  /** What is decided before parsing: size, and a Message-ID already received. */
+  private precheck(item: IntakeItem): IntakeItem | Extract<Checked, { done: IntakeResult }> {
     const raw = item.raw;
-    try {
-      const early = quickMessageId(raw);
-      if (raw.length > this.limits.maxMessageBytes)
-        throw new Refusal(
+    const early = quickMessageId(raw);
+    if (raw.length > this.limits.maxMessageBytes)
+      return this.refused(
+        item,
+        new Refusal(
           'too-large',
           `The mail has ${raw.length} bytes; at most ${this.limits.maxMessageBytes} are accepted.`,
           early,
-        );
-      if (early !== undefined && this.deps.backend.mailIn.known(early) !== null)
-        return { item, done: { outcome: 'duplicate', messageId: early, message: null } };
-      let parsed: ParsedMail;
-      try {
-        parsed = await parseMail(raw);
-      } catch (error) {
-        if (error instanceof MailParseError) throw new Refusal('unparseable', error.message, early);
-        throw error;
-      }
-      const from = this.sender(parsed, item);
-      this.screen(parsed, from, own);
-      if (this.deps.backend.mailIn.known(parsed.messageId) !== null)
-        return { item, done: { outcome: 'duplicate', messageId: parsed.messageId, message: null } };
+        ),
+      );
+    if (early !== undefined && this.deps.backend.mailIn.known(early) !== null)
+      return { item, done: { outcome: 'duplicate', messageId: early, message: null } };
+    return item;
+  }
+
+  /** After parsing: unparseable, sender, loops and duplicates by the parsed Message-ID. */
+  private check(
+    item: IntakeItem,
+    parsed: PreparedMail | MailParseError,
+    own: Set<string>,
+  ): Checked {
+    try {
+      if (parsed instanceof MailParseError)
+        throw new Refusal('unparseable', parsed.message, quickMessageId(item.raw));
+      const { mail } = parsed;
+      const from = this.sender(mail, item);
+      this.screen(mail, from, own);
+      if (this.deps.backend.mailIn.known(mail.messageId) !== null)
+        return { item, done: { outcome: 'duplicate', messageId: mail.messageId, message: null } };
       return { item, parsed, from };
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
-      const done: IntakeResult = {
-        outcome: 'refused',
-        reason: error.reason,
-        detail: error.message,
-      };
-      if (error.messageId !== undefined) done.messageId = error.messageId;
-      return { item, done };
+      return this.refused(item, error);
     }
   }
 
+  private refused(item: IntakeItem, refusal: Refusal): Extract<Checked, { done: IntakeResult }> {
+    const done: IntakeResult = {
+      outcome: 'refused',
+      reason: refusal.reason,
+      detail: refusal.message,
+    };
+    if (refusal.messageId !== undefined) done.messageId = refusal.messageId;
+    return { item, done };
+  }
+
   /** The author, else (SMTP) the envelope sender; a mail with neither is refused. */
-  private sender(parsed: ParsedMail, item: IntakeItem): { name?: string; address: string } {
+  private sender(
+    parsed: Omit<ParsedMail, 'parts'>,
+    item: IntakeItem,
+  ): { name?: string; address: string } {
     if (parsed.from) return parsed.from;
     const envelope = normalizeAddress(item.envelopeFrom ?? '');
     if (isValidAddress(envelope)) return { address: envelope };
@@ -220,7 +311,11 @@ export class MailIntake {
   }
 
   /** Mail loops: our own mail coming back, or mail that went round too many servers. */
-  private screen(parsed: ParsedMail, from: { address: string }, own: Set<string>): void {
+  private screen(
+    parsed: Omit<ParsedMail, 'parts'>,
+    from: { address: string },
+    own: Set<string>,
+  ): void {
     if (own.has(from.address))
       throw new Refusal(
         'loop',
@@ -244,26 +339,30 @@ export class MailIntake {
 
   /** The batch's raw sources (one file), then each mail's parts; the mails for the backend. */
   private async store(
-    keep: ReadonlyArray<Extract<Checked, { parsed: ParsedMail }>>,
+    keep: ReadonlyArray<Extract<Checked, { parsed: PreparedMail }>>,
   ): Promise<Ready[]> {
     const deps = { files: this.deps.files, fileUrl: this.deps.fileUrl };
-    const refs = await storeSources(
-      deps,
-      keep.map((k) => k.item.raw),
-    );
-    const settled = await Promise.allSettled(
-      keep.map((k) => storeParts(deps, k.parsed.parts, k.parsed.html, this.limits)),
-    );
-    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-    if (failed) {
-      await this.removeFiles([
-        refs[0]!.fileId,
-        ...settled.flatMap((s) => (s.status === 'fulfilled' ? s.value.fileIds : [])),
-      ]);
-      throw failed.reason;
+    let refs: SourceRef[];
+    try {
+      refs = await storeSources(
+        deps,
+        keep.map((k) => k.item.raw),
+      );
+    } catch (error) {
+      await Promise.all(keep.map((k) => dropParts(k.parsed.parts)));
+      throw error;
     }
-    return keep.map(({ item, parsed, from }, i) => {
-      const parts = (settled[i] as PromiseFulfilledResult<StoredParts>).value;
+    // The parts, checked while parsing, move into the store.
+    const stored: StoredParts[] = [];
+    try {
+      for (const k of keep) stored.push(placeParts(deps, k.parsed.parts, k.parsed.mail.html));
+    } catch (error) {
+      await Promise.all(keep.slice(stored.length + 1).map((k) => dropParts(k.parsed.parts)));
+      await this.removeFiles([refs[0]!.fileId, ...stored.flatMap((p) => p.fileIds)]);
+      throw error;
+    }
+    return keep.map(({ item, parsed: { mail: parsed }, from }, i) => {
+      const parts = stored[i]!;
       const ref = refs[i]!;
       const notes = [...parsed.notes, ...parts.notes];
       const source: InboundSource = {

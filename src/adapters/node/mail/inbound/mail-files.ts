@@ -5,9 +5,12 @@
  * content: a part whose bytes do not match its name or claimed type is stored as
  * `application/octet-stream` (a plain download, never shown inline), and a part above the size
  * cap is not stored (a note says so). Inline images referenced by `cid:` are pointed at their
- * stored URL in the HTML.
+ * stored URL in the HTML. Parts are stored in two steps: `checkParts` writes and checks them in
+ * temporary files (in a parsing worker thread, see `ParsePool`), `placeParts` moves them into the
+ * store.
  */
-import { open, rm } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { open, rm, writeFile } from 'node:fs/promises';
 import type { InboundAttachment } from '../../../../model/index.js';
 import { extensionOf } from '../../../../model/index.js';
 import { checkContent } from '../../uploads/content-check.js';
@@ -114,31 +117,43 @@ async function verifiedType(path: string, part: MailPart): Promise<string> {
 
 const escapeAttribute = (url: string) => url.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
-export interface StoredParts {
-  attachments: InboundAttachment[];
-  html: string | undefined;
-  fileIds: string[];
+/** A part written to a temporary file and checked by content, not yet in the store. */
+export interface CheckedPart {
+  name: string;
+  size: number;
+  /** The type by content (`application/octet-stream` when it does not match its claim). */
+  type: string;
+  /** An image the HTML shows by `cid:`. */
+  inline: boolean;
+  contentId?: string;
+  /** The temporary file holding its bytes. */
+  tempPath: string;
+}
+
+/** The parts of one mail that are to be kept, checked, and notes on the ones left out. */
+export interface CheckedParts {
+  parts: CheckedPart[];
   notes: string[];
 }
 
 /**
- * Stores the parts of a mail and rewrites the `cid:` references of its HTML. A part refused by
- * size or count is left out with a note; the caller logs the notes and keeps them with the mail.
+ * The first half of storing a mail's parts, which needs no store and can run in a worker
+ * thread: each part within the limits is written to a temporary file (`tempPath()`) and checked
+ * by content; a part refused by size or count is left out with a note. `blocking` writes with
+ * synchronous calls (cheaper, for a thread that does nothing else).
  */
-export async function storeParts(
-  deps: MailFileDeps,
+export async function checkParts(
   parts: readonly MailPart[],
   html: string | undefined,
   limits: MailFileLimits,
-): Promise<StoredParts> {
-  const attachments: InboundAttachment[] = [];
-  const fileIds: string[] = [];
+  tempPath: () => string,
+  options: { blocking?: boolean } = {},
+): Promise<CheckedParts> {
+  const checked: CheckedPart[] = [];
   const notes: string[] = [];
   const referenced = new Set(
     [...(html ?? '').matchAll(/cid:([^"'\s>)]+)/gi)].map((m) => safeDecode(m[1]!)),
   );
-  const urlsByCid = new Map<string, string>();
-  let kept = 0;
   try {
     for (const part of parts) {
       if (part.content.length > limits.maxAttachmentBytes) {
@@ -147,36 +162,88 @@ export async function storeParts(
         );
         continue;
       }
-      if (kept >= limits.maxAttachments) {
+      if (checked.length >= limits.maxAttachments) {
         notes.push(
           `Only the first ${limits.maxAttachments} of ${parts.length} attached files were kept.`,
         );
         break;
       }
-      kept++;
+      const temp = tempPath();
+      // Listed before it is written: a failure below removes it with the others.
+      const entry: CheckedPart = {
+        name: part.name,
+        size: part.content.length,
+        type: 'application/octet-stream',
+        inline: false,
+        tempPath: temp,
+      };
+      checked.push(entry);
+      if (options.blocking) writeFileSync(temp, part.content, { flag: 'wx', mode: 0o600 });
+      else await writeFile(temp, part.content, { flag: 'wx', mode: 0o600 });
+      entry.type = await verifiedType(temp, part);
       const claimedInline = part.contentId !== undefined && referenced.has(part.contentId);
-      let type = 'application/octet-stream';
-      let inline = false;
-      const fileId = await storeBytes(deps, part.content, async (path) => {
-        type = await verifiedType(path, part);
-        inline = claimedInline && type.startsWith('image/');
-        return { name: part.name, type, inline };
+      entry.inline = claimedInline && entry.type.startsWith('image/');
+      if (part.contentId) entry.contentId = part.contentId;
+    }
+  } catch (error) {
+    await dropParts({ parts: checked, notes });
+    throw error;
+  }
+  return { parts: checked, notes };
+}
+
+/** Removes the temporary files of checked parts that will not be stored. */
+export async function dropParts(checked: CheckedParts): Promise<void> {
+  await Promise.all(checked.parts.map((p) => rm(p.tempPath, { force: true })));
+}
+
+export interface StoredParts {
+  attachments: InboundAttachment[];
+  html: string | undefined;
+  fileIds: string[];
+  notes: string[];
+}
+
+/**
+ * The second half: moves checked parts into the store (each under a new id, servable from then
+ * on) and points the HTML's `cid:` references to the inline images at their URLs. On failure
+ * nothing of them is left, stored or temporary.
+ */
+export function placeParts(
+  deps: MailFileDeps,
+  checked: CheckedParts,
+  html: string | undefined,
+): StoredParts {
+  const attachments: InboundAttachment[] = [];
+  const fileIds: string[] = [];
+  const urlsByCid = new Map<string, string>();
+  let placed = 0;
+  try {
+    for (const part of checked.parts) {
+      const fileId = deps.files.newId();
+      deps.files.placeSync(part.tempPath, fileId, {
+        name: part.name,
+        type: part.type,
+        inline: part.inline,
+        size: part.size,
       });
+      placed++;
       fileIds.push(fileId);
       const url = deps.fileUrl(fileId);
       const attachment: InboundAttachment = {
         name: part.name,
-        size: part.content.length,
-        type,
+        size: part.size,
+        type: part.type,
         url,
-        inline,
+        inline: part.inline,
       };
       if (part.contentId) attachment.contentId = part.contentId;
-      if (inline) urlsByCid.set(part.contentId!, url);
+      if (part.inline) urlsByCid.set(part.contentId!, url);
       attachments.push(attachment);
     }
   } catch (error) {
-    await Promise.all(fileIds.map((id) => deps.files.remove(id)));
+    for (const id of fileIds) void deps.files.remove(id);
+    void dropParts({ parts: checked.parts.slice(placed), notes: [] });
     throw error;
   }
   const rewritten =
@@ -186,7 +253,7 @@ export async function storeParts(
           const url = urlsByCid.get(safeDecode(cid));
           return url === undefined ? all : escapeAttribute(url);
         });
-  return { attachments, html: rewritten, fileIds, notes };
+  return { attachments, html: rewritten, fileIds, notes: [...checked.notes] };
 }
 
 function safeDecode(value: string): string {
