@@ -290,12 +290,15 @@ export class MailComposer extends AdapterElement {
     const context = this.context.value;
     if (context && !this.filled && this.editor) {
       this.filled = true;
-      if (this.preset) this.fill(this.preset);
-      else if (context.draft) this.fill(context.draft);
-      else this.fillDefaults(context);
-      this.preset = undefined;
-      if (this.focusOnOpen) void this.updateComplete.then(() => this.focus());
-      void this.updateComplete.then(() => this.markReady());
+      // Filled once this update is over: the fields it sets render in an update of their own.
+      void this.updateComplete.then(() => {
+        if (this.preset) this.fill(this.preset);
+        else if (context.draft) this.fill(context.draft);
+        else this.fillDefaults(context);
+        this.preset = undefined;
+        if (this.focusOnOpen) void this.updateComplete.then(() => this.focus());
+        void this.updateComplete.then(() => this.markReady());
+      });
     }
   }
 
