@@ -63,6 +63,8 @@ export const en = {
   'thread.label': (p: { number: string }) => `Case ${p.number}`,
   'thread.noSubject': '(no subject)',
   'thread.chatSubject': 'Chat conversation',
+  'thread.verified': 'Verified identity',
+  'thread.verifiedHint': 'The website confirmed this visitor’s email.',
   'thread.caseNumber': 'Case ID',
   'thread.customer': 'Customer',
   'thread.channels': 'Channels',

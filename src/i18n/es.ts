@@ -61,6 +61,8 @@ export const es: Catalog = {
   'thread.label': ({ number }) => `Atención ${number}`,
   'thread.noSubject': '(sin asunto)',
   'thread.chatSubject': 'Conversación por chat',
+  'thread.verified': 'Identidad verificada',
+  'thread.verifiedHint': 'El sitio web confirmó el correo de este visitante.',
   'thread.caseNumber': 'ID de atención',
   'thread.customer': 'Cliente',
   'thread.channels': 'Canales',

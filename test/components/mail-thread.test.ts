@@ -117,6 +117,32 @@ describe('<mail-thread>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('marks a chat visitor whose identity the website proved, and only them', async () => {
+    const backend = createMemoryBackend({
+      verifyIdentity: ({ identityHash }) => identityHash === 'ok',
+    });
+    // An agent is online, so visitors may write before leaving an email.
+    const stop = backend.agent('supervisor').subscribe(() => undefined);
+    const visitor = backend.visitor('verified-device');
+    await visitor.send({ clientId: 'v-1', text: 'Hola, soy clienta registrada.' });
+    await visitor.identify({
+      name: 'Rosa Vega',
+      email: 'rosa.vega@example.pe',
+      identityHash: 'ok',
+    });
+    const conversationId = (await visitor.resume()).conversation!.id;
+    const { el } = await mount({ backend, conversationId });
+    expect(text(el, '[part=verified]')).to.equal('Identidad verificada');
+    await expect(el).to.be.accessible();
+
+    const other = backend.visitor('self-declared');
+    await other.send({ clientId: 's-1', text: 'Hola' });
+    await other.identify({ name: 'Luis Paz', email: 'luis.paz@example.pe' });
+    const plain = await mount({ backend, conversationId: (await other.resume()).conversation!.id });
+    expect($(plain.el, '[part=verified]') === null).to.equal(true);
+    stop();
+  });
+
   it('opens on the newest interaction: "14 de 14", newest message expanded and in view', async () => {
     const { el } = await mount();
     expect(counter(el)).to.equal('14 de 14');

@@ -46,6 +46,7 @@ export const styles = css`
   }
   .status-mark,
   .channel,
+  .verified,
   .blocked {
     display: inline-flex;
     align-items: center;
@@ -57,7 +58,8 @@ export const styles = css`
     border: 1px solid var(--_color-border);
     color: var(--_color-text-muted);
   }
-  .status-mark.completed {
+  .status-mark.completed,
+  .verified {
     color: var(--_color-success);
     border-color: currentColor;
   }

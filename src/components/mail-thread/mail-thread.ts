@@ -133,6 +133,7 @@ export interface MailInteractionChangeDetail {
  * @csspart customer - Customer name and address; also `customer-name`, `customer-address`.
  * @csspart channels - The list of channel marks; each is `channel` and `channel-email|chat`.
  * @csspart blocked - The "sender blocked" mark.
+ * @csspart verified - "Identidad verificada": the website proved the chat visitor's email.
  * @csspart toolbar - History and navigation bar.
  * @csspart load-history - The "Load history" button.
  * @csspart previous - The previous-interaction button.

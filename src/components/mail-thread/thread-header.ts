@@ -87,6 +87,13 @@ export function renderHeader(
             : nothing
         }
       </span>
+      ${
+        detail.visitor?.identityVerified
+          ? html`<span part="verified" class="verified" title=${i18n.t('thread.verifiedHint')}>
+              ${icon(CHECK)} ${i18n.t('thread.verified')}
+            </span>`
+          : nothing
+      }
       <ul part="channels" class="channels" aria-label=${i18n.t('thread.channels')}>
         ${conversation.channels.map(
           (c) =>
