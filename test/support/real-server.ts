@@ -18,10 +18,11 @@ import {
   createHttpVisitorAdapter,
   loginAgent,
   type HttpAgentAdapter,
+  type DeviceStorage,
   type HttpVisitorAdapter,
 } from '../../src/adapters/http/index.js';
 import type { Id, InboundMail } from '../../src/model/index.js';
-import { seedIds } from '../conformance/seed-ids.js';
+import { memoryStorage, seedIds } from '../conformance/seed-ids.js';
 
 /** The demo's password for every seeded agent. */
 export const REAL_SERVER_PASSWORD = 'demo';
@@ -40,27 +41,13 @@ export interface RealServer {
    * A visitor adapter of a campaign (default the seed's Spanish shop) whose device is kept in
    * `storage` (default: a fresh in-memory storage, i.e. a new device).
    */
-  visitor(options?: { campaignId?: Id; storage?: Storage }): HttpVisitorAdapter;
+  visitor(options?: { campaignId?: Id; storage?: DeviceStorage }): HttpVisitorAdapter;
   /** Runs an email through the server's inbound pipeline; resolves with the stored message id. */
   receiveEmail(mail: InboundMail): Promise<Id | null>;
   /** Cuts every WebSocket on the server side (clients reconnect and resume). */
   dropSockets(): Promise<void>;
   /** Closes every adapter created here, then the server. */
   stop(): Promise<void>;
-}
-
-function memoryStorage(): Storage {
-  const map = new Map<string, string>();
-  return {
-    get length() {
-      return map.size;
-    },
-    clear: () => map.clear(),
-    getItem: (k) => map.get(k) ?? null,
-    key: (i) => [...map.keys()][i] ?? null,
-    removeItem: (k) => void map.delete(k),
-    setItem: (k, v) => void map.set(k, String(v)),
-  };
 }
 
 export async function startRealServer(

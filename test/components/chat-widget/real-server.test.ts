@@ -9,9 +9,10 @@ import '../../../src/components/chat-widget/chat-widget.js';
 import type { ChatWidget } from '../../../src/components/chat-widget/chat-widget.js';
 import { ChatSession } from '../../../src/components/chat-widget/session/index.js';
 import type { AgentAdapter, AgentEvent } from '../../../src/adapters/adapter.js';
-import { chatReply, type Message } from '../../../src/model/index.js';
+import { chatReply } from '../../../src/model/index.js';
 import { seedIds } from '../../conformance/seed-ids.js';
 import { startRealServer, type RealServer } from '../../support/real-server.js';
+import { allChatMessages } from '../../support/chat-messages.js';
 
 const CAMPAIGN = seedIds.campaigns.es;
 
@@ -49,24 +50,6 @@ async function say(el: ChatWidget, text: string) {
 
 async function until(condition: () => boolean, message: string, timeout = 8000) {
   await waitUntil(condition, message, { timeout, interval: 25 });
-}
-
-/** Every chat message of a case, oldest first, as the agent sees it. */
-async function chatMessages(agent: AgentAdapter, conversationId: string): Promise<Message[]> {
-  const detail = await agent.getConversation(conversationId);
-  const out: Message[] = [];
-  for (const it of detail.interactions.filter((i) => i.channel === 'chat')) {
-    const pages: Message[][] = [];
-    let before: string | undefined;
-    for (;;) {
-      const page = await agent.listMessages(it.id, { before, limit: 200 });
-      pages.unshift(page.items);
-      if (!page.hasMore || page.items.length === 0) break;
-      before = page.items[0]!.id;
-    }
-    out.push(...pages.flat());
-  }
-  return out;
 }
 
 describe('<chat-widget> against the real server', function () {
@@ -165,7 +148,7 @@ describe('<chat-widget> against the real server', function () {
       expect(shown(el).filter((t) => t === 'Y ahora desde la B')).to.have.length(1);
       expect(shown(el).filter((t) => t === 'Le respondo a ambas pestañas')).to.have.length(1);
     }
-    const stored = await chatMessages(agent, conversationId);
+    const stored = await allChatMessages(agent, conversationId);
     expect(stored.filter((m) => m.text === 'Y ahora desde la B')).to.have.length(1);
   });
 
@@ -200,14 +183,7 @@ describe('<chat-widget> against the real server', function () {
   });
 
   it('1,000 messages with the sockets cut at random: each stored once, in order', async () => {
-    const storage = new Map<string, string>();
-    const visitor = server.visitor({
-      storage: {
-        getItem: (k: string) => storage.get(k) ?? null,
-        setItem: (k: string, v: string) => void storage.set(k, v),
-        removeItem: (k: string) => void storage.delete(k),
-      } as Storage,
-    });
+    const visitor = server.visitor(); // a new device
     const session = new ChatSession(visitor, { key: 'burst', storage: null });
     await session.start();
     // Cutting every socket also drops the agent's for a moment: with an email on file the
@@ -238,7 +214,7 @@ describe('<chat-widget> against the real server', function () {
       'no message failed',
     ).to.deep.equal([]);
     const conversationId = (await visitor.resume()).conversation!.id;
-    const stored = (await chatMessages(agent, conversationId)).map((m) => m.text);
+    const stored = (await allChatMessages(agent, conversationId)).map((m) => m.text);
     expect(stored.length).to.equal(TOTAL);
     expect(stored).to.deep.equal(Array.from({ length: TOTAL }, (_, i) => `mensaje ${i + 1}`));
     const texts = session.state.messages.map((m) => m.text);

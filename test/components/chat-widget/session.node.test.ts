@@ -16,13 +16,12 @@ import {
 } from '../../../src/adapters/http/index.js';
 import { DEFAULT_CONFIG, startServer } from '../../../src/adapters/node/index.js';
 import { SEED_IDS } from '../../../src/adapters/memory/index.js';
-import type { AgentAdapter } from '../../../src/adapters/adapter.js';
-import type { Message } from '../../../src/model/index.js';
 import {
   ChatSession,
   storedHistoryHint,
 } from '../../../src/components/chat-widget/session/index.js';
 import { chatReply } from '../../../src/model/index.js';
+import { allChatMessages } from '../../support/chat-messages.js';
 
 const Socket = WebSocket as unknown as typeof globalThis.WebSocket;
 const TOTAL = 1000;
@@ -44,23 +43,6 @@ function seeded(seed: number) {
     s = (s * 1664525 + 1013904223) >>> 0;
     return s / 2 ** 32;
   };
-}
-
-async function allMessages(agent: AgentAdapter, conversationId: string): Promise<Message[]> {
-  const detail = await agent.getConversation(conversationId);
-  const out: Message[] = [];
-  for (const interaction of detail.interactions.filter((i) => i.channel === 'chat')) {
-    const pages: Message[][] = [];
-    let before: string | undefined;
-    for (;;) {
-      const page = await agent.listMessages(interaction.id, { before, limit: 200 });
-      pages.unshift(page.items);
-      if (!page.hasMore || page.items.length === 0) break;
-      before = page.items[0]!.id;
-    }
-    out.push(...pages.flat());
-  }
-  return out;
 }
 
 describe('ChatSession over the real server', () => {
@@ -180,7 +162,7 @@ describe('ChatSession over the real server', () => {
 
     const conversationId = session.state.conversation?.id;
     ok(conversationId, 'a conversation exists');
-    const stored = await allMessages(agent, conversationId);
+    const stored = await allChatMessages(agent, conversationId);
     const inbound = stored.filter((m) => m.direction === 'inbound').map((m) => m.text);
     equal(inbound.length, TOTAL, 'stored exactly TOTAL visitor messages');
     deepEqual(inbound, texts, 'stored once each, in order');
@@ -262,7 +244,10 @@ describe('ChatSession over the real server', () => {
       second.state.messages.map((m) => m.text),
       ['uno', 'dos'],
     );
-    const stored = await allMessages(server.backend.agent('agent'), second.state.conversation!.id);
+    const stored = await allChatMessages(
+      server.backend.agent('agent'),
+      second.state.conversation!.id,
+    );
     deepEqual(
       stored.map((m) => m.text),
       ['uno', 'dos'],
