@@ -98,8 +98,13 @@ export class EventHub {
     };
   }
 
-  toAgents(event: AgentEvent): void {
-    deliver([...this.agents], event);
+  /**
+   * Sends an event to every agent subscription. A function is called only when someone listens,
+   * so an event that is costly to build (a case summary) costs nothing when nobody does.
+   */
+  toAgents(event: AgentEvent | (() => AgentEvent)): void {
+    if (this.agents.size === 0) return;
+    deliver([...this.agents], typeof event === 'function' ? event() : event);
   }
 
   toVisitor(visitorId: Id, event: VisitorEvent): void {

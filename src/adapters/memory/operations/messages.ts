@@ -92,7 +92,7 @@ export function appendMessage(s: Store, c: Conversation, m: Message): void {
     c.read = false;
     if (!m.autoReply) c.status = 'open';
   }
-  s.hub.toAgents({ type: 'message.created', message: m, conversation: summaryOf(s, c) });
+  s.hub.toAgents(() => ({ type: 'message.created', message: m, conversation: summaryOf(s, c) }));
   if (c.visitorId && visibleToVisitor(s, c)(m))
     s.hub.toVisitor(c.visitorId, { type: 'message.created', message: toVisitorMessage(m) });
   const statusChanged = before.status !== c.status;
